@@ -1,0 +1,8 @@
+/** The registry of `kb` commands, in the order `kb --help` lists them. */
+import type { Command } from 'commander';
+import { register as registerBuild } from './build.ts';
+import { register as registerImport } from './import.ts';
+
+export type RegisterCommand = (program: Command) => void;
+
+export const COMMANDS: RegisterCommand[] = [registerBuild, registerImport];

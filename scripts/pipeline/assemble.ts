@@ -1,0 +1,101 @@
+/**
+ * Assembles the knowledge base (`kb.json`, DESIGN.md's data contract) and the prepared
+ * page data from the resolved graph. Pure: `emit` writes the result.
+ */
+import type { Config } from '../config.ts';
+import type { EntityType, KnowledgeBase } from '../schema.ts';
+import { ENTITY_TYPES } from '../schema.ts';
+import type { Urls } from '../urls.ts';
+import { mentionContext } from './context.ts';
+import type { Relation } from './relate.ts';
+import { renderArticle, type LinkedSpan } from './render-article.ts';
+import type { Entity, SegmentedArticle } from './types.ts';
+import { articleRef, entityLink, entityView, typeIndexes, type ArticleRef, type ArticleView, type EntityView, type IndexEntry } from './views.ts';
+
+export interface SiteData {
+  site: { title: string; publisher: string; base: string; url?: string; generated?: string };
+  kb: KnowledgeBase;
+  counts: Record<EntityType, number>;
+  latest: ArticleRef[];
+  articles: ArticleView[];
+  entities: EntityView[];
+  indexes: Record<EntityType, IndexEntry[]>;
+}
+
+export interface AssembleInput {
+  config: Config;
+  urls: Urls;
+  docs: SegmentedArticle[];
+  entities: Entity[];
+  related: Map<string, Relation[]>;
+  /** ISO time of the build, or undefined when output must not carry one. */
+  generated?: string;
+}
+
+function byDateDesc(a: ArticleRef, b: ArticleRef): number {
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title);
+}
+
+export function assembleSite({ config, urls, docs, entities, related, generated }: AssembleInput): SiteData {
+  const docById = new Map(docs.map((d) => [d.article.id as string, d]));
+  const byId = new Map(entities.map((e) => [e.id as string, e]));
+  const kb: KnowledgeBase = {
+    schema: 1,
+    site: { title: config.title, url: config.site, base: config.base },
+    generated,
+    articles: docs.map(({ article, paragraphs }) => ({
+      ...articleRef(article, urls),
+      language: article.meta.language,
+      note: article.meta.note,
+      file: article.file,
+      paragraphs: paragraphs.length,
+    })),
+    entities: entities.map((e) => ({
+      ...entityLink(e, urls),
+      aliases: e.aliases,
+      description: e.curated?.description,
+      sameAs: e.curated?.sameAs ?? [],
+      curated: Boolean(e.curated),
+      mentions: e.mentions.map((m) => {
+        const paragraph = docById.get(m.article)!.paragraphs.find((p) => p.id === m.paragraph)!;
+        const { before, text, after } = mentionContext(paragraph, m);
+        return { article: m.article, paragraph: m.paragraph, text: m.text, start: m.start, end: m.end, context: { text: before + text + after, start: before.length, end: before.length + text.length } };
+      }),
+      quotes: [],
+      related: (related.get(e.id) ?? []).map(({ id, weight, paragraphs, articles }) => ({ id, weight, paragraphs, articles })),
+    })),
+  };
+
+  const spans = new Map<string, Map<string, LinkedSpan[]>>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const perArticle = spans.get(m.article) ?? new Map<string, LinkedSpan[]>();
+      perArticle.set(m.paragraph, [...(perArticle.get(m.paragraph) ?? []), { start: m.start, end: m.end, href: urls.entity(e.type, e.slug), entity: e.id }]);
+      spans.set(m.article, perArticle);
+    }
+  }
+  const articles: ArticleView[] = docs.map((doc) => {
+    const counts = new Map<string, number>();
+    for (const list of spans.get(doc.article.id)?.values() ?? []) for (const s of list) counts.set(s.entity, (counts.get(s.entity) ?? 0) + 1);
+    return {
+      ...articleRef(doc.article, urls),
+      language: doc.article.meta.language,
+      note: doc.article.meta.note,
+      html: renderArticle(doc.tree, spans.get(doc.article.id) ?? new Map()),
+      paragraphs: doc.paragraphs.length,
+      entities: [...counts]
+        .map(([id, count]) => ({ ...entityLink(byId.get(id)!, urls), count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    };
+  });
+  const indexes = typeIndexes(entities, urls);
+  return {
+    site: { title: config.title, publisher: config.publisher, base: config.base, url: config.site, generated },
+    kb,
+    counts: Object.fromEntries(ENTITY_TYPES.map((t) => [t, indexes[t].length])) as Record<EntityType, number>,
+    latest: articles.map((a) => articleRef(docById.get(a.id)!.article, urls)).sort(byDateDesc).slice(0, 10),
+    articles,
+    entities: entities.map((e) => entityView(e, docById, related.get(e.id) ?? [], byId, urls)),
+    indexes,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Pattern recognizer for the types news corpora do not annotate: hashtags and
+ * "X campaign" → campaign; web domains and "the X website" / "the site X" / "X, a forum"
+ * → site; "the 2019 Christchurch mosque shooting" / "the attack on the U.S. Capitol on
+ * January 6, 2021" → event. Cue words come from `scripts/data/cues.txt`.
+ */
+import type { Mention, Paragraph, Token } from '../types.ts';
+import { loadCues } from './lexicon.ts';
+import { chunkNames } from './names.ts';
+import { lower, mentionOf } from './helpers.ts';
+import type { RecognizerFactory } from './types.ts';
+
+const DOMAIN = /^(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,}$/u;
+const MONTHS = /^(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)$/;
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+export const patternRecognizer: RecognizerFactory = () => {
+  const cues = loadCues();
+  const SOURCE = 'patterns';
+
+  function findSites(p: Paragraph, tokens: Token[], out: Mention[]): void {
+    for (const [from, to] of chunkNames(tokens)) {
+      const next = lower(tokens[to]);
+      const prev = lower(tokens[from - 1]);
+      // "X, a (neo-Nazi) forum" — an appositive naming what X is.
+      const appositive = next === ',' && /^an?$/.test(lower(tokens[to + 1])) &&
+        [tokens[to + 2], tokens[to + 3]].some((t) => cues['site-after'].has(lower(t)));
+      if (cues['site-after'].has(next) || cues['site-before'].has(prev) || appositive) {
+        out.push(mentionOf(p, tokens, from, to, 'site', 0.9, SOURCE));
+      } else if (cues['campaign-after'].has(next) && !/^['’]s$/.test(lower(tokens[to - 1]))) {
+        out.push(mentionOf(p, tokens, from, to, 'campaign', 0.8, SOURCE));
+      }
+    }
+    tokens.forEach((token, i) => {
+      if (token.text.startsWith('#') && token.text.length > 2) out.push(mentionOf(p, tokens, i, i + 1, 'campaign', 0.95, SOURCE));
+      else if (DOMAIN.test(token.text) && !/^\p{N}+(\.\p{N}+)+$/u.test(token.text)) out.push(mentionOf(p, tokens, i, i + 1, 'site', 0.9, SOURCE));
+    });
+  }
+
+  /** Extends left from an event head word over modifiers, names, a year and a date. */
+  function eventStart(tokens: Token[], head: number): number {
+    let from = head;
+    let lowercase = 0;
+    while (from > 0) {
+      const t = tokens[from - 1]!;
+      if (/^\p{Lu}/u.test(t.text) && !/^(The|A|An)$/.test(t.text)) from--;
+      else if (YEAR.test(t.text) || /^\d{1,2}$/.test(t.text) || (t.text === ',' && YEAR.test(tokens[from]?.text ?? ''))) from--;
+      else if (/^\p{Ll}+$/u.test(t.text) && lowercase < 1 && from - 1 > 0 && /^\p{Lu}|^\d{4}$/u.test(tokens[from - 2]!.text)) {
+        from--;
+        lowercase++;
+      } else break;
+    }
+    return from;
+  }
+
+  /** Extends right over "on the U.S. Capitol" and "on January 6, 2021". */
+  function eventEnd(tokens: Token[], head: number): number {
+    let to = head + 1;
+    for (;;) {
+      const word = lower(tokens[to]);
+      if (word === 'on' && lower(tokens[to + 1]) === 'the' && /^\p{Lu}/u.test(tokens[to + 2]?.text ?? '')) {
+        to += 3;
+        while (/^\p{Lu}/u.test(tokens[to]?.text ?? '')) to++;
+      } else if ((word === 'on' || word === 'in') && MONTHS.test(tokens[to + 1]?.text ?? '')) {
+        to += 2;
+        if (/^\d{1,2}$/.test(tokens[to]?.text ?? '')) to++;
+        if (tokens[to]?.text === ',' && YEAR.test(tokens[to + 1]?.text ?? '')) to += 2;
+      } else return to;
+    }
+  }
+
+  function findEvents(p: Paragraph, tokens: Token[], out: Mention[]): void {
+    tokens.forEach((token, head) => {
+      if (!cues['event-head'].has(token.text)) return;
+      const from = eventStart(tokens, head);
+      const to = eventEnd(tokens, head);
+      const words = tokens.slice(from, to);
+      const named = words.some((t) => YEAR.test(t.text)) || words.some((t, i) => i < words.length && /^\p{Lu}/u.test(t.text) && !MONTHS.test(t.text));
+      if (named && to - from >= 2) out.push(mentionOf(p, tokens, from, to, 'event', 0.85, SOURCE));
+    });
+  }
+
+  return {
+    name: SOURCE,
+    recognize(doc) {
+      const out: Mention[] = [];
+      for (const p of doc.paragraphs) {
+        for (const sentence of p.sentences) {
+          findSites(p, sentence.tokens, out);
+          findEvents(p, sentence.tokens, out);
+        }
+      }
+      return out;
+    },
+  };
+};

@@ -1,0 +1,124 @@
+/**
+ * Every schema Dossier validates, written once (zod from `astro/zod`) and shared by the
+ * scripts and the Astro pages. Types come from `z.infer`, never written twice.
+ */
+import { z } from 'astro/zod';
+
+/** The six entity types, in the order the site lists them. */
+export const ENTITY_TYPES = ['person', 'organization', 'site', 'campaign', 'place', 'event'] as const;
+export const EntityTypeSchema = z.enum(ENTITY_TYPES);
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+
+/** YAML turns `2022-09-03` into a Date; accept both and normalize to `YYYY-MM-DD`. */
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.iso.date({ error: (issue) => `"${String(issue.input)}" is not a date (use YYYY-MM-DD)` }),
+);
+
+/** Front matter of `content/articles/<slug>.md`. */
+export const ArticleFrontMatterSchema = z.object({
+  /** Headline as published. */
+  title: z.string({ error: 'a "title" is required' }).trim().min(1, 'title must not be empty'),
+  /** Who published the article, e.g. "The Washington Post". */
+  publisher: z.string().trim().min(1).optional(),
+  /** Bylines, in order. */
+  authors: z.array(z.string().trim().min(1)).default([]),
+  /** Publication date, ISO `YYYY-MM-DD`. */
+  date: isoDate.optional(),
+  /** Where the original article lives. */
+  url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) address' }).optional(),
+  /** BCP 47 language tag of the text. */
+  language: z.string().default('en'),
+  /** Editorial note shown with the article (e.g. "machine translation of …"). */
+  note: z.string().optional(),
+});
+export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatterSchema>;
+
+/** Front matter of a curated entity, `content/entities/<type>/<slug>.md`. */
+export const CuratedEntitySchema = z.object({
+  /** Canonical display name. */
+  name: z.string().trim().min(1),
+  /** Must agree with the folder the file is in. */
+  type: EntityTypeSchema,
+  /** Other names this entity goes by; each becomes a redirect and a gazetteer entry. */
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  /** Wikidata / Wikipedia URLs identifying the same thing. */
+  sameAs: z.array(z.url()).default([]),
+  /** One-line description. */
+  description: z.string().optional(),
+});
+export type CuratedEntity = z.infer<typeof CuratedEntitySchema>;
+
+/** A mention as published in kb.json. */
+export const KbMentionSchema = z.object({
+  /** Article id. */
+  article: z.string(),
+  /** Paragraph id within the article (`p1`, `p2`, …). */
+  paragraph: z.string().regex(/^p\d+$/),
+  /** The words as written. */
+  text: z.string(),
+  /** Offsets of `text` in the paragraph's plain text (JavaScript string indices). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The sentence around the mention, and the mention's offsets inside it. */
+  context: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }),
+});
+
+export const KbQuoteSchema = z.object({
+  text: z.string(),
+  article: z.string(),
+  paragraph: z.string(),
+});
+
+export const KbRelatedSchema = z.object({
+  id: z.string(),
+  /** Strength of the relation in [0, 1]. */
+  weight: z.number().min(0).max(1),
+  /** Paragraphs in which both are mentioned. */
+  paragraphs: z.number().int().nonnegative(),
+  /** Articles in which both are mentioned. */
+  articles: z.number().int().nonnegative(),
+});
+
+export const KbEntitySchema = z.object({
+  id: z.string(),
+  type: EntityTypeSchema,
+  name: z.string().min(1),
+  path: z.string(),
+  aliases: z.array(z.string()),
+  description: z.string().optional(),
+  sameAs: z.array(z.string()).default([]),
+  /** True when the entity comes from `content/entities/`. */
+  curated: z.boolean(),
+  mentions: z.array(KbMentionSchema),
+  quotes: z.array(KbQuoteSchema),
+  related: z.array(KbRelatedSchema),
+});
+
+export const KbArticleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().optional(),
+  authors: z.array(z.string()),
+  date: z.string().optional(),
+  url: z.string().optional(),
+  language: z.string(),
+  note: z.string().optional(),
+  path: z.string(),
+  /** Source file, relative to the project. */
+  file: z.string(),
+  paragraphs: z.number().int().nonnegative(),
+});
+
+/** `dist/data/kb.json`, schema version 1 (DESIGN.md). Fields may be added, never renamed. */
+export const KnowledgeBaseSchema = z.object({
+  schema: z.literal(1),
+  site: z.object({ title: z.string(), url: z.string().optional(), base: z.string() }),
+  generated: z.string().optional(),
+  articles: z.array(KbArticleSchema),
+  entities: z.array(KbEntitySchema),
+});
+export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;
+export type KbEntity = z.infer<typeof KbEntitySchema>;
+export type KbArticle = z.infer<typeof KbArticleSchema>;
+export type KbMention = z.infer<typeof KbMentionSchema>;
