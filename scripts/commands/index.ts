@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { register as registerBuild } from './build.ts';
 import { register as registerImport } from './import.ts';
+import { register as registerServe } from './serve.ts';
+import { register as registerTrain } from './train.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerBuild, registerImport];
+export const COMMANDS: RegisterCommand[] = [registerBuild, registerImport, registerServe, registerTrain];

@@ -87,7 +87,7 @@ function chooseName(mentions: Located[]): string {
   if (canonical) return canonical;
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-  return [...counts].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  return [...counts].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
 }
 
 /** Resolves all mentions of all articles into entities, and curated entities into pages. */

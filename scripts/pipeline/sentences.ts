@@ -3,16 +3,20 @@
  * corrected where ICU breaks after an abbreviation ("Rep. Marjorie", "Aug. 24").
  */
 import type { Span } from './types.ts';
-import { ABBREVIATIONS } from './abbreviations.ts';
+import { isAbbreviation } from './abbreviations.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const LAST_WORD = /([\p{L}.]+)\.\s*$/u;
 
-/** True when a segment ends in a title, month, initial or other known abbreviation. */
+/**
+ * True when a segment ends in a title, month, initial, initialism ("U.S.") or other known
+ * abbreviation. An initialism can end a sentence too ("…in the U.S. He said"); joining
+ * two sentences costs less than cutting a name in half.
+ */
 function endsInAbbreviation(segment: string): boolean {
   const word = LAST_WORD.exec(segment)?.[1];
   if (!word) return false;
-  return ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word);
+  return isAbbreviation(word);
 }
 
 /** Splits `text` into sentence spans with surrounding white space trimmed. */

@@ -75,7 +75,8 @@ export const patternRecognizer: RecognizerFactory = () => {
       const from = eventStart(tokens, head);
       const to = eventEnd(tokens, head);
       const words = tokens.slice(from, to);
-      const named = words.some((t) => YEAR.test(t.text)) || words.some((t, i) => i < words.length && /^\p{Lu}/u.test(t.text) && !MONTHS.test(t.text));
+      // A capital letter names an event only where it is not just the sentence's first word.
+      const named = words.some((t) => YEAR.test(t.text)) || words.some((t, i) => from + i > 0 && /^\p{Lu}/u.test(t.text) && !MONTHS.test(t.text));
       if (named && to - from >= 2) out.push(mentionOf(p, tokens, from, to, 'event', 0.85, SOURCE));
     });
   }

@@ -1,0 +1,51 @@
+/**
+ * A local static server for `dist/` (sirv, the server behind Vite's preview): right
+ * content types, directory indexes, the site's own 404 page, and the site's `base`
+ * sub-path honoured, so what works here works on a static host.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+export interface ServeOptions {
+  dir: string;
+  /** Sub-path the site is served under, e.g. `/kb/`. */
+  base?: string;
+  port?: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveSite({ dir, base = '/', port = 4321, host = '127.0.0.1' }: ServeOptions): Promise<RunningServer> {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} holds no built site: run "npm run build" first`);
+  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  const notFound = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : Buffer.from('Not found');
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) {
+      res.writeHead(302, { location: base }).end();
+      return;
+    }
+    req.url = '/' + url.slice(base.length);
+    files(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    url: `http://${host}:${actualPort}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * One real build of the default content (the seed story) into a temporary folder,
+ * served on localhost for the build and browser tests. Real Astro, real Pagefind.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveSite, type RunningServer } from '../scripts/serve.ts';
+
+let server: RunningServer | undefined;
+let work: string | undefined;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteDir: string;
+    siteUrl: string;
+  }
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  work = mkdtempSync(join(tmpdir(), 'dossier-test-'));
+  const siteDir = join(work, 'dist');
+  execFileSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, KB_OUT: siteDir, KB_DATA: join(work, 'data'), SOURCE_DATE_EPOCH: '1700000000' },
+  });
+  server = await serveSite({ dir: siteDir, port: 0 });
+  project.provide('siteDir', siteDir);
+  project.provide('siteUrl', server.url);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,36 @@
+/** Shared test helpers: temporary content folders and golden files. */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
+import { articleId } from '../scripts/ids.ts';
+import type { Article } from '../scripts/pipeline/types.ts';
+
+/** A temporary folder holding `files` (path → contents). */
+export function tempTree(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'dossier-unit-'));
+  for (const [path, contents] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), contents);
+  }
+  return root;
+}
+
+/** An in-memory article, for stages after `read`. */
+export function makeArticle(body: string, slug = 'test', title = 'Test article'): Article {
+  return { id: articleId(slug), slug, file: `content/articles/${slug}.md`, meta: { title, authors: [], language: 'en' }, body, bodyLine: 1, hash: slug };
+}
+
+/**
+ * Compares `value` with the golden JSON file; `UPDATE_GOLDEN=1 npx vitest run`
+ * rewrites it instead.
+ */
+export function expectGolden(file: string, value: unknown): void {
+  const json = JSON.stringify(value, null, 2) + '\n';
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, json);
+    if (!process.env.UPDATE_GOLDEN) throw new Error(`golden file ${file} was missing and has been written: check it in`);
+  }
+  expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+}
