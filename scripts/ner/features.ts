@@ -1,0 +1,174 @@
+/**
+ * Feature extraction for the greedy BILOU tagger, after Ratinov & Roth (2009, §2–§6):
+ * the word, its lower-cased form, shape, prefixes and suffixes, a ±2 window of words,
+ * previous predictions, word clusters, gazetteer matches and the document's
+ * "extended prediction history". Every feature is a 32-bit hash (see hash.ts).
+ */
+import { combine, hashString } from './hash.ts';
+import { matchGazetteer, type Gazetteer } from './gazetteer.ts';
+import { isAllCapsSentence, isCapitalized, wordShape } from './shape.ts';
+
+/** Word → cluster ids at increasing granularity (e.g. 32 / 256 / 1024 clusters). */
+export type WordClusters = ReadonlyMap<string, readonly number[]>;
+
+/** The unlabelled and list-based knowledge features draw on. */
+export interface Resources {
+  clusters: WordClusters;
+  gazetteer: Gazetteer;
+}
+
+const T = (name: string): number => hashString(name);
+const BIAS = T('bias');
+const [WORD, LOWER, SHAPE, PREFIX, SUFFIX, CLUSTER] = ['w', 'lw', 'sh', 'pre', 'suf', 'cl'].map(
+  T,
+) as number[] as [number, number, number, number, number, number];
+const NEAR_WORD = [-2, -1, 1, 2].map((d) => T(`lw${d}`));
+const NEAR_SHAPE = [-1, 1].map((d) => T(`sh${d}`));
+const NEAR_CLUSTER = [-1, 1].map((d) => T(`cl${d}`));
+const [BIGRAM_LEFT, BIGRAM_RIGHT, FIRST, CAPS_SENT, GAZ, GAZ_NEAR] = [
+  'bl',
+  'br',
+  'first',
+  'capsent',
+  'gaz',
+  'gazn',
+].map(T) as number[] as [number, number, number, number, number, number];
+const [PREV, PREV2, PREV_WORD, PREV_SHAPE, HISTORY, HISTORY_MAJOR] = [
+  't1',
+  't2',
+  't1w',
+  't1sh',
+  'hist',
+  'histmaj',
+].map(T) as number[] as [number, number, number, number, number, number];
+const PAD = T('<pad>');
+
+/** Per-sentence precomputation shared by all tokens of the sentence. */
+export interface SentenceFeatures {
+  words: readonly string[];
+  lower: Uint32Array;
+  shape: Uint32Array;
+  cluster: Uint32Array;
+  own: Uint32Array[];
+  gazetteer: number[][];
+  allCaps: boolean;
+}
+
+/** Upper bound on features per token, for the caller's buffer. */
+export const MAX_FEATURES = 96;
+
+/** Extracts features; caches each word's own features because words repeat (Zipf). */
+export class FeatureExtractor {
+  readonly resources: Resources;
+  private cache = new Map<string, Uint32Array>();
+
+  constructor(resources: Resources) {
+    this.resources = resources;
+  }
+
+  /** Features of the word alone: identity, case, shape, affixes, clusters. */
+  private ownFeatures(word: string): Uint32Array {
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    const lower = word.toLowerCase();
+    const list = [
+      combine(WORD, hashString(word)),
+      combine(LOWER, hashString(lower)),
+      combine(SHAPE, hashString(wordShape(word))),
+    ];
+    for (let n = 1; n <= 4 && n < lower.length; n++) {
+      list.push(
+        combine(PREFIX + n, hashString(lower.slice(0, n))),
+        combine(SUFFIX + n, hashString(lower.slice(-n))),
+      );
+    }
+    const paths = this.resources.clusters.get(word) ?? this.resources.clusters.get(lower);
+    if (paths) paths.forEach((id, level) => list.push(combine(CLUSTER + level, id + 1)));
+    const features = Uint32Array.from(list);
+    if (this.cache.size > 200_000) this.cache.clear();
+    this.cache.set(word, features);
+    return features;
+  }
+
+  /** Precomputes what every token of `words` needs. */
+  prepare(words: readonly string[]): SentenceFeatures {
+    const n = words.length;
+    const lower = new Uint32Array(n);
+    const shape = new Uint32Array(n);
+    const cluster = new Uint32Array(n);
+    const own: Uint32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const word = words[i] as string;
+      lower[i] = hashString(word.toLowerCase());
+      shape[i] = hashString(wordShape(word));
+      const paths =
+        this.resources.clusters.get(word) ?? this.resources.clusters.get(word.toLowerCase());
+      cluster[i] = paths ? (paths.at(-1) as number) + 1 : 0;
+      own.push(this.ownFeatures(word));
+    }
+    const gazetteer = matchGazetteer(this.resources.gazetteer, words);
+    return { words, lower, shape, cluster, own, gazetteer, allCaps: isAllCapsSentence(words) };
+  }
+
+  /**
+   * Writes the features of token `i` into `out` and returns how many. `prev1`, `prev2`
+   * are the labels predicted for the two previous tokens (-1 before the sentence);
+   * `history` is the class counts this word received earlier in the document.
+   */
+  extract(
+    s: SentenceFeatures,
+    i: number,
+    prev1: number,
+    prev2: number,
+    history: ArrayLike<number> | undefined,
+    out: Uint32Array,
+  ): number {
+    let k = 0;
+    out[k++] = BIAS;
+    for (const feature of s.own[i] as Uint32Array) out[k++] = feature;
+    const n = s.words.length;
+    const at = (array: Uint32Array, j: number): number =>
+      j >= 0 && j < n ? (array[j] as number) : PAD;
+    const lower = s.lower[i] as number;
+    const shape = s.shape[i] as number;
+    [-2, -1, 1, 2].forEach(
+      (d, index) => (out[k++] = combine(NEAR_WORD[index] as number, at(s.lower, i + d))),
+    );
+    out[k++] = combine(NEAR_SHAPE[0] as number, at(s.shape, i - 1));
+    out[k++] = combine(NEAR_SHAPE[1] as number, at(s.shape, i + 1));
+    out[k++] = combine(NEAR_CLUSTER[0] as number, at(s.cluster, i - 1));
+    out[k++] = combine(NEAR_CLUSTER[1] as number, at(s.cluster, i + 1));
+    out[k++] = combine(BIGRAM_LEFT, combine(at(s.lower, i - 1), lower));
+    out[k++] = combine(BIGRAM_RIGHT, combine(lower, at(s.lower, i + 1)));
+    if (i === 0) out[k++] = combine(FIRST, shape);
+    if (s.allCaps) out[k++] = combine(CAPS_SENT, lower);
+    for (const code of s.gazetteer[i] as number[]) out[k++] = combine(GAZ, code);
+    for (const d of [-1, 1]) {
+      for (const code of s.gazetteer[i + d] ?? []) out[k++] = combine(GAZ_NEAR + d, code);
+    }
+    out[k++] = combine(PREV, prev1 + 2);
+    out[k++] = combine(PREV2, combine(prev2 + 2, prev1 + 2));
+    out[k++] = combine(PREV_WORD, combine(prev1 + 2, lower));
+    out[k++] = combine(PREV_SHAPE, combine(prev1 + 2, shape));
+    if (history && isCapitalized(s.words[i] as string)) k = addHistory(history, out, k);
+    return Math.min(k, MAX_FEATURES);
+  }
+}
+
+/**
+ * Extended prediction history (Ratinov & Roth 2009, §6.3): which classes the same
+ * word was given earlier in the document. `history[c]` counts class c (last slot: O).
+ */
+function addHistory(history: ArrayLike<number>, out: Uint32Array, start: number): number {
+  let k = start;
+  let total = 0;
+  for (let c = 0; c < history.length; c++) total += history[c] as number;
+  if (total === 0) return k;
+  for (let c = 0; c < history.length; c++) {
+    const count = history[c] as number;
+    if (count === 0) continue;
+    out[k++] = combine(HISTORY, c);
+    if (count * 2 > total) out[k++] = combine(HISTORY_MAJOR, c);
+  }
+  return k;
+}
