@@ -37,7 +37,9 @@ export function extractKnowledge(config: Config = loadConfig(), quiet = false): 
     return result;
   };
   const articles = time('read', () => readArticles(join(config.contentDir, 'articles'), ROOT));
-  const curated = time('read', () => readCuratedEntities(join(config.contentDir, 'entities'), ROOT));
+  const curated = time('read', () =>
+    readCuratedEntities(join(config.contentDir, 'entities'), ROOT),
+  );
   const recognizers = createRecognizers({ curated: curated.items });
   const progress = startProgress('extract', articles.items.length, quiet);
   const extracted = articles.items.map((article) => {
@@ -47,11 +49,18 @@ export function extractKnowledge(config: Config = loadConfig(), quiet = false): 
     return { doc, mentions };
   });
   progress.done();
-  const { entities, review } = time('resolve', () => resolveEntities(extracted, curated.items, { threshold: PAGE_THRESHOLD }));
+  const { entities, review } = time('resolve', () =>
+    resolveEntities(extracted, curated.items, { threshold: PAGE_THRESHOLD }),
+  );
   const related = time('relate', () => relateEntities(entities, { limit: 12 }));
-  const generated = config.sourceDateEpoch === undefined ? new Date().toISOString() : new Date(config.sourceDateEpoch * 1000).toISOString();
+  const generated =
+    config.sourceDateEpoch === undefined
+      ? new Date().toISOString()
+      : new Date(config.sourceDateEpoch * 1000).toISOString();
   const urls = createUrls(config.base, config.site);
-  const site = time('assemble', () => assembleSite({ config, urls, docs: extracted.map((e) => e.doc), entities, related, generated }));
+  const site = time('assemble', () =>
+    assembleSite({ config, urls, docs: extracted.map((e) => e.doc), entities, related, generated }),
+  );
   return { config, site, problems: [...articles.problems, ...curated.problems], review, seconds };
 }
 
@@ -66,7 +75,9 @@ export interface BuildOptions {
 }
 
 /** Builds the whole site. Returns the number of content problems found. */
-export async function buildSite(options: BuildOptions = {}): Promise<{ problems: number; seconds: Record<string, number> }> {
+export async function buildSite(
+  options: BuildOptions = {},
+): Promise<{ problems: number; seconds: Record<string, number> }> {
   const started = performance.now();
   const config = loadConfig();
   const dataDir = options.dataDir ?? process.env.KB_DATA ?? join(ROOT, '.kb');
@@ -74,7 +85,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ problems:
   const result = extractKnowledge(config, options.quiet);
   for (const problem of result.problems) console.error(`warning: ${formatProblem(problem)}`);
   if (options.strict && result.problems.length) {
-    throw new Error(`${result.problems.length} content problem(s); fix them or build without --strict`);
+    throw new Error(
+      `${result.problems.length} content problem(s); fix them or build without --strict`,
+    );
   }
   emitSiteData(dataDir, result.site);
   const renderStarted = performance.now();
@@ -85,7 +98,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ problems:
   process.env.KB_DATA = dataDir;
   process.env.KB_OUT = outDir;
   await build({ root: ROOT, logLevel: options.quiet ? 'error' : 'warn', outDir });
-  const seconds = { ...result.seconds, render: (performance.now() - renderStarted) / 1000, total: (performance.now() - started) / 1000 };
+  const seconds = {
+    ...result.seconds,
+    render: (performance.now() - renderStarted) / 1000,
+    total: (performance.now() - started) / 1000,
+  };
   const { kb } = result.site;
   console.log(
     `built ${kb.articles.length} article(s), skipped ${new Set(result.problems.map((p) => p.file)).size}; ` +

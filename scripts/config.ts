@@ -61,7 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = ROOT): C
   }
   const epoch = env.SOURCE_DATE_EPOCH ? Number(env.SOURCE_DATE_EPOCH) : undefined;
   if (epoch !== undefined && !Number.isInteger(epoch)) {
-    throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${env.SOURCE_DATE_EPOCH}")`);
+    throw new Error(
+      `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${env.SOURCE_DATE_EPOCH}")`,
+    );
   }
   return {
     site,

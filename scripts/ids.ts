@@ -9,7 +9,19 @@ export type ArticleId = string & { readonly __brand: 'ArticleId' };
 export type EntityId = string & { readonly __brand: 'EntityId' };
 
 /** Windows device names: a folder called `con` cannot be created there. */
-const RESERVED = new Set(['con', 'prn', 'aux', 'nul', 'com1', 'com2', 'com3', 'com4', 'lpt1', 'lpt2', 'lpt3']);
+const RESERVED = new Set([
+  'con',
+  'prn',
+  'aux',
+  'nul',
+  'com1',
+  'com2',
+  'com3',
+  'com4',
+  'lpt1',
+  'lpt2',
+  'lpt3',
+]);
 const MAX_SLUG = 80;
 
 /** A short, stable hex digest of a string. */
@@ -30,7 +42,8 @@ export function slugify(name: string): string {
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  if (slug.length > MAX_SLUG) slug = slug.slice(0, MAX_SLUG).replace(/-+[^-]*$/, '') || slug.slice(0, MAX_SLUG);
+  if (slug.length > MAX_SLUG)
+    slug = slug.slice(0, MAX_SLUG).replace(/-+[^-]*$/, '') || slug.slice(0, MAX_SLUG);
   if (!slug || RESERVED.has(slug)) slug = [slug, shortHash(name)].filter(Boolean).join('-');
   return slug;
 }

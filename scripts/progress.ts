@@ -13,7 +13,11 @@ export function startProgress(label: string, total: number, quiet = false): Prog
   if (quiet || total === 0) return { tick() {}, done() {} };
   if (process.stderr.isTTY && !process.env.CI) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label.padEnd(10)} {bar} {value}/{total} {duration_formatted}`, stream: process.stderr, hideCursor: true },
+      {
+        format: `${label.padEnd(10)} {bar} {value}/{total} {duration_formatted}`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0);

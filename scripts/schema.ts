@@ -5,13 +5,23 @@
 import { z } from 'astro/zod';
 
 /** The six entity types, in the order the site lists them. */
-export const ENTITY_TYPES = ['person', 'organization', 'site', 'campaign', 'place', 'event'] as const;
+export const ENTITY_TYPES = [
+  'person',
+  'organization',
+  'site',
+  'campaign',
+  'place',
+  'event',
+] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 
 /** YAML turns `2022-09-03` into a Date; accept both and normalize to `YYYY-MM-DD`. */
 const isoDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  (value) =>
+    value instanceof Date && !Number.isNaN(value.getTime())
+      ? value.toISOString().slice(0, 10)
+      : value,
   z.iso.date({ error: (issue) => `"${String(issue.input)}" is not a date (use YYYY-MM-DD)` }),
 );
 

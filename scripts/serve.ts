@@ -22,10 +22,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveSite({ dir, base = '/', port = 4321, host = '127.0.0.1' }: ServeOptions): Promise<RunningServer> {
-  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} holds no built site: run "npm run build" first`);
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
-  const notFound = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : Buffer.from('Not found');
+export async function serveSite({
+  dir,
+  base = '/',
+  port = 4321,
+  host = '127.0.0.1',
+}: ServeOptions): Promise<RunningServer> {
+  if (!existsSync(join(dir, 'index.html')))
+    throw new Error(`${dir} holds no built site: run "npm run build" first`);
+  // `dev: true` looks files up per request, so a rebuild under a running server is served at once.
+  const files = sirv(dir, { dev: true, etag: true, extensions: ['html'] });
+  const notFound = existsSync(join(dir, '404.html'))
+    ? readFileSync(join(dir, '404.html'))
+    : Buffer.from('Not found');
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (!url.startsWith(base)) {

@@ -44,7 +44,8 @@ export function createUrls(base: string, site?: string): Urls {
     home: () => base,
     entity: (type, slug) => at(`${TYPE_FOLDERS[type]}/${encodeURIComponent(slug)}/`),
     typeIndex: (type) => at(`${TYPE_FOLDERS[type]}/`),
-    article: (slug, paragraph) => at(`articles/${encodeURIComponent(slug)}/`) + (paragraph ? `#${paragraph}` : ''),
+    article: (slug, paragraph) =>
+      at(`articles/${encodeURIComponent(slug)}/`) + (paragraph ? `#${paragraph}` : ''),
     articles: () => at('articles/'),
     search: () => at('search/'),
     asset: (path) => at(path),

@@ -24,7 +24,12 @@ export async function setup(project: TestProject): Promise<void> {
   const siteDir = join(work, 'dist');
   execFileSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, KB_OUT: siteDir, KB_DATA: join(work, 'data'), SOURCE_DATE_EPOCH: '1700000000' },
+    env: {
+      ...process.env,
+      KB_OUT: siteDir,
+      KB_DATA: join(work, 'data'),
+      SOURCE_DATE_EPOCH: '1700000000',
+    },
   });
   server = await serveSite({ dir: siteDir, port: 0 });
   project.provide('siteDir', siteDir);

@@ -18,7 +18,15 @@ export function tempTree(files: Record<string, string | Buffer>): string {
 
 /** An in-memory article, for stages after `read`. */
 export function makeArticle(body: string, slug = 'test', title = 'Test article'): Article {
-  return { id: articleId(slug), slug, file: `content/articles/${slug}.md`, meta: { title, authors: [], language: 'en' }, body, bodyLine: 1, hash: slug };
+  return {
+    id: articleId(slug),
+    slug,
+    file: `content/articles/${slug}.md`,
+    meta: { title, authors: [], language: 'en' },
+    body,
+    bodyLine: 1,
+    hash: slug,
+  };
 }
 
 /**
@@ -30,7 +38,8 @@ export function expectGolden(file: string, value: unknown): void {
   if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, json);
-    if (!process.env.UPDATE_GOLDEN) throw new Error(`golden file ${file} was missing and has been written: check it in`);
+    if (!process.env.UPDATE_GOLDEN)
+      throw new Error(`golden file ${file} was missing and has been written: check it in`);
   }
   expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
 }

@@ -17,9 +17,11 @@ export function dossierPagefind(): AstroIntegration {
         if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
         try {
           const added = await index.addDirectory({ path: root });
-          if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+          if (added.errors.length)
+            throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: `${root}/pagefind` });
-          if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           logger.info(`indexed ${added.page_count} pages`);
         } finally {
           await pagefind.close();

@@ -12,7 +12,11 @@ export function register(program: Command): void {
     .option('--dir <dir>', 'folder to serve', join(ROOT, 'dist'))
     .action(async (options: { port: string; dir: string }) => {
       try {
-        const { url } = await serveSite({ dir: options.dir, base: loadConfig().base, port: Number(options.port) });
+        const { url } = await serveSite({
+          dir: options.dir,
+          base: loadConfig().base,
+          port: Number(options.port),
+        });
         console.log(`serving ${options.dir} at ${url} (Ctrl-C to stop)`);
       } catch (error) {
         console.error(`error: ${(error as Error).message}`);

@@ -19,5 +19,9 @@ export const ABBREVIATIONS: ReadonlySet<string> = load();
 
 /** Initialisms like `U.S` or `R-Ga` or a lone initial `J`: also keep their period. */
 export function isAbbreviation(word: string): boolean {
-  return ABBREVIATIONS.has(word) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || /^\p{Lu}(?:\.\p{Lu})+$/u.test(word);
+  return (
+    ABBREVIATIONS.has(word) ||
+    /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) ||
+    /^\p{Lu}(?:\.\p{Lu})+$/u.test(word)
+  );
 }

@@ -15,11 +15,17 @@ export interface IntroducedAlias {
 }
 
 /** Aliases introduced right after a named mention, within its sentence. */
-export function findIntroducedAliases(paragraph: Paragraph, mentions: Mention[]): IntroducedAlias[] {
+export function findIntroducedAliases(
+  paragraph: Paragraph,
+  mentions: Mention[],
+): IntroducedAlias[] {
   const found: IntroducedAlias[] = [];
   for (const mention of mentions) {
-    if (mention.type !== 'person' && mention.type !== 'organization' && mention.type !== 'site') continue;
-    const sentence = paragraph.sentences.find((s) => s.start <= mention.start && mention.end <= s.end);
+    if (mention.type !== 'person' && mention.type !== 'organization' && mention.type !== 'site')
+      continue;
+    const sentence = paragraph.sentences.find(
+      (s) => s.start <= mention.start && mention.end <= s.end,
+    );
     const rest = paragraph.text.slice(mention.end, sentence?.end ?? paragraph.text.length);
     for (const pattern of AFTER_NAME) {
       const alias = pattern.exec(rest)?.[1];

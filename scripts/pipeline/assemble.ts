@@ -10,7 +10,16 @@ import { mentionContext } from './context.ts';
 import type { Relation } from './relate.ts';
 import { renderArticle, type LinkedSpan } from './render-article.ts';
 import type { Entity, SegmentedArticle } from './types.ts';
-import { articleRef, entityLink, entityView, typeIndexes, type ArticleRef, type ArticleView, type EntityView, type IndexEntry } from './views.ts';
+import {
+  articleRef,
+  entityLink,
+  entityView,
+  typeIndexes,
+  type ArticleRef,
+  type ArticleView,
+  type EntityView,
+  type IndexEntry,
+} from './views.ts';
 
 export interface SiteData {
   site: { title: string; publisher: string; base: string; url?: string; generated?: string };
@@ -36,7 +45,14 @@ function byDateDesc(a: ArticleRef, b: ArticleRef): number {
   return (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title);
 }
 
-export function assembleSite({ config, urls, docs, entities, related, generated }: AssembleInput): SiteData {
+export function assembleSite({
+  config,
+  urls,
+  docs,
+  entities,
+  related,
+  generated,
+}: AssembleInput): SiteData {
   const docById = new Map(docs.map((d) => [d.article.id as string, d]));
   const byId = new Map(entities.map((e) => [e.id as string, e]));
   const kb: KnowledgeBase = {
@@ -59,10 +75,26 @@ export function assembleSite({ config, urls, docs, entities, related, generated 
       mentions: e.mentions.map((m) => {
         const paragraph = docById.get(m.article)!.paragraphs.find((p) => p.id === m.paragraph)!;
         const { before, text, after } = mentionContext(paragraph, m);
-        return { article: m.article, paragraph: m.paragraph, text: m.text, start: m.start, end: m.end, context: { text: before + text + after, start: before.length, end: before.length + text.length } };
+        return {
+          article: m.article,
+          paragraph: m.paragraph,
+          text: m.text,
+          start: m.start,
+          end: m.end,
+          context: {
+            text: before + text + after,
+            start: before.length,
+            end: before.length + text.length,
+          },
+        };
       }),
       quotes: [],
-      related: (related.get(e.id) ?? []).map(({ id, weight, paragraphs, articles }) => ({ id, weight, paragraphs, articles })),
+      related: (related.get(e.id) ?? []).map(({ id, weight, paragraphs, articles }) => ({
+        id,
+        weight,
+        paragraphs,
+        articles,
+      })),
     })),
   };
 
@@ -70,13 +102,17 @@ export function assembleSite({ config, urls, docs, entities, related, generated 
   for (const e of entities) {
     for (const m of e.mentions) {
       const perArticle = spans.get(m.article) ?? new Map<string, LinkedSpan[]>();
-      perArticle.set(m.paragraph, [...(perArticle.get(m.paragraph) ?? []), { start: m.start, end: m.end, href: urls.entity(e.type, e.slug), entity: e.id }]);
+      perArticle.set(m.paragraph, [
+        ...(perArticle.get(m.paragraph) ?? []),
+        { start: m.start, end: m.end, href: urls.entity(e.type, e.slug), entity: e.id },
+      ]);
       spans.set(m.article, perArticle);
     }
   }
   const articles: ArticleView[] = docs.map((doc) => {
     const counts = new Map<string, number>();
-    for (const list of spans.get(doc.article.id)?.values() ?? []) for (const s of list) counts.set(s.entity, (counts.get(s.entity) ?? 0) + 1);
+    for (const list of spans.get(doc.article.id)?.values() ?? [])
+      for (const s of list) counts.set(s.entity, (counts.get(s.entity) ?? 0) + 1);
     return {
       ...articleRef(doc.article, urls),
       language: doc.article.meta.language,
@@ -90,10 +126,22 @@ export function assembleSite({ config, urls, docs, entities, related, generated 
   });
   const indexes = typeIndexes(entities, urls);
   return {
-    site: { title: config.title, publisher: config.publisher, base: config.base, url: config.site, generated },
+    site: {
+      title: config.title,
+      publisher: config.publisher,
+      base: config.base,
+      url: config.site,
+      generated,
+    },
     kb,
-    counts: Object.fromEntries(ENTITY_TYPES.map((t) => [t, indexes[t].length])) as Record<EntityType, number>,
-    latest: articles.map((a) => articleRef(docById.get(a.id)!.article, urls)).sort(byDateDesc).slice(0, 10),
+    counts: Object.fromEntries(ENTITY_TYPES.map((t) => [t, indexes[t].length])) as Record<
+      EntityType,
+      number
+    >,
+    latest: articles
+      .map((a) => articleRef(docById.get(a.id)!.article, urls))
+      .sort(byDateDesc)
+      .slice(0, 10),
     articles,
     entities: entities.map((e) => entityView(e, docById, related.get(e.id) ?? [], byId, urls)),
     indexes,

@@ -12,7 +12,9 @@ export function emitSiteData(dataDir: string, data: SiteData): string {
   const checked = KnowledgeBaseSchema.safeParse(data.kb);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new Error(`kb.json would break its contract at ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(
+      `kb.json would break its contract at ${issue.path.join('.')}: ${issue.message}`,
+    );
   }
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'site.json');

@@ -9,7 +9,10 @@ const TITLES = loadCues()['person-before'];
 
 /** Display form: no leading "the", no possessive, no leading titles ("Rep.", "CEO"). */
 export function cleanName(text: string): string {
-  let name = text.replace(/\s+/g, ' ').trim().replace(/['’]s?$/u, '');
+  let name = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/['’]s?$/u, '');
   name = name.replace(/^the\s+(?=\p{Lu}|\d)/iu, '');
   for (;;) {
     const [first, ...rest] = name.split(' ');
@@ -31,11 +34,22 @@ export function fingerprint(name: string): string {
 
 /** The fingerprint without spaces or hyphens, and without a plural "s": "kiwifarm". */
 export function squashedKey(name: string): string {
-  return fingerprint(name).replace(/\s+/g, '').replace(/(?<=[^s])s$/, '');
+  return fingerprint(name)
+    .replace(/\s+/g, '')
+    .replace(/(?<=[^s])s$/, '');
 }
 
 /** Order-free key for event descriptions ("the attack on the Capitol on Jan. 6" in any order). */
 export function eventKey(name: string): string {
   const STOP = new Set(['the', 'a', 'an', 'on', 'in', 'of', 'at']);
-  return [...new Set(fingerprint(name).split(' ').filter((w) => !STOP.has(w)).map((w) => w.replace(/s$/, '')))].sort().join(' ');
+  return [
+    ...new Set(
+      fingerprint(name)
+        .split(' ')
+        .filter((w) => !STOP.has(w))
+        .map((w) => w.replace(/s$/, '')),
+    ),
+  ]
+    .sort()
+    .join(' ');
 }

@@ -46,8 +46,15 @@ function lineOfKey(source: string, key: string | undefined): number {
 function zodProblems(file: string, source: string, error: z.ZodError): ContentProblem[] {
   return error.issues.map((issue) => {
     const key = issue.path[0] === undefined ? undefined : String(issue.path[0]);
-    const message = issue.code === 'invalid_type' && key ? `"${key}" ${issue.message.replace(/^Invalid input: /, '')}` : issue.message;
-    return { file, line: lineOfKey(source, key), message: key && !message.includes(key) ? `${key}: ${message}` : message };
+    const message =
+      issue.code === 'invalid_type' && key
+        ? `"${key}" ${issue.message.replace(/^Invalid input: /, '')}`
+        : issue.message;
+    return {
+      file,
+      line: lineOfKey(source, key),
+      message: key && !message.includes(key) ? `${key}: ${message}` : message,
+    };
   });
 }
 
@@ -59,7 +66,11 @@ function parseMatter(file: string, source: string): matter.GrayMatterFile<string
   } catch (error) {
     const mark = (error as { mark?: { line: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    return { file, line: mark ? mark.line + 2 : 1, message: `invalid YAML front matter: ${reason} (check quotes and colons)` };
+    return {
+      file,
+      line: mark ? mark.line + 2 : 1,
+      message: `invalid YAML front matter: ${reason} (check quotes and colons)`,
+    };
   }
 }
 
@@ -93,13 +104,24 @@ export function readArticles(dir: string, root: string): ReadResult<Article> {
     }
     const slug = slugify(basename(path).replace(/\.(md|markdown)$/i, ''));
     if (seen.has(slug)) {
-      problems.push({ file, message: `has the same URL slug "${slug}" as ${seen.get(slug)} (rename one of them)` });
+      problems.push({
+        file,
+        message: `has the same URL slug "${slug}" as ${seen.get(slug)} (rename one of them)`,
+      });
       continue;
     }
     seen.set(slug, file);
     const bodyLine = source.split('\n').length - parsed.content.split('\n').length + 1;
     const hash = createHash('sha256').update(source).digest('hex');
-    items.push({ id: articleId(slug), slug, file, meta: meta.data, body: parsed.content, bodyLine, hash });
+    items.push({
+      id: articleId(slug),
+      slug,
+      file,
+      meta: meta.data,
+      body: parsed.content,
+      bodyLine,
+      hash,
+    });
   }
   return { items, problems };
 }
@@ -127,7 +149,11 @@ export function readCuratedEntities(dir: string, root: string): ReadResult<Curat
       if (!entity.success) {
         problems.push(...zodProblems(file, source, entity.error));
       } else if (entity.data.type !== type) {
-        problems.push({ file, line: lineOfKey(source, 'type'), message: `type "${entity.data.type}" does not match its folder "${type}" (move the file)` });
+        problems.push({
+          file,
+          line: lineOfKey(source, 'type'),
+          message: `type "${entity.data.type}" does not match its folder "${type}" (move the file)`,
+        });
       } else {
         items.push({ ...entity.data, summary: parsed.content.trim(), file });
       }

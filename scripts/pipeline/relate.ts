@@ -21,7 +21,10 @@ export interface RelateOptions {
 }
 
 /** Related entities for each entity id, strongest first. */
-export function relateEntities(entities: Entity[], { limit }: RelateOptions): Map<EntityId, Relation[]> {
+export function relateEntities(
+  entities: Entity[],
+  { limit }: RelateOptions,
+): Map<EntityId, Relation[]> {
   // Paragraph key → entities mentioned there.
   const byParagraph = new Map<string, Set<EntityId>>();
   for (const entity of entities) {
@@ -52,14 +55,19 @@ export function relateEntities(entities: Entity[], { limit }: RelateOptions): Ma
   for (const [pair, { paragraphs, articles }] of pairs) {
     const [a, b] = pair.split('\n') as [EntityId, EntityId];
     const weight = npmiWeight(paragraphs, single.get(a)!, single.get(b)!, total);
-    for (const [from, to] of [[a, b], [b, a]] as const) {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const list = related.get(from) ?? [];
       list.push({ id: to, weight, paragraphs, articles: articles.size });
       related.set(from, list);
     }
   }
   for (const [id, list] of related) {
-    list.sort((x, y) => y.weight - x.weight || y.paragraphs - x.paragraphs || (x.id < y.id ? -1 : 1));
+    list.sort(
+      (x, y) => y.weight - x.weight || y.paragraphs - x.paragraphs || (x.id < y.id ? -1 : 1),
+    );
     related.set(id, list.slice(0, limit));
   }
   return related;

@@ -19,7 +19,10 @@ export interface LinkedSpan extends Span {
 /** True for URLs a reader can safely follow. */
 export function isSafeUrl(url: string): boolean {
   const trimmed = url.trim();
-  return /^(?:https?:|mailto:)/i.test(trimmed) || (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !trimmed.startsWith('//'));
+  return (
+    /^(?:https?:|mailto:)/i.test(trimmed) ||
+    (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !trimmed.startsWith('//'))
+  );
 }
 
 /** Replaces raw HTML, images and unsafe links with plain text, in place. */
@@ -58,7 +61,8 @@ function linkMentions(node: Parents, spans: LinkedSpan[]): void {
         offset += 1;
         out.push(child);
       } else {
-        if ('children' in child) walk(child, insideLink || child.type === 'link' || child.type === 'linkReference');
+        if ('children' in child)
+          walk(child, insideLink || child.type === 'link' || child.type === 'linkReference');
         out.push(child);
       }
     }
@@ -99,7 +103,11 @@ export function renderArticle(tree: Root, spans: Map<string, LinkedSpan[]>): str
     if (node.type !== 'paragraph' && node.type !== 'heading') return;
     const id = node.data?.hProperties?.id;
     const list = typeof id === 'string' ? spans.get(id) : undefined;
-    if (list?.length) linkMentions(node, [...list].sort((a, b) => a.start - b.start));
+    if (list?.length)
+      linkMentions(
+        node,
+        [...list].sort((a, b) => a.start - b.start),
+      );
     return 'skip';
   });
   return toHtml(toHast(copy));

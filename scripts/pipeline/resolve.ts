@@ -33,7 +33,8 @@ const SOURCE_WEIGHT: Record<string, number> = { gazetteer: 4, patterns: 4, tagge
 
 type Located = Mention & { article: ArticleId; name: string; key: string };
 
-const keyOf = (type: EntityType, name: string) => (type === 'event' ? `event:${eventKey(name)}` : squashedKey(name));
+const keyOf = (type: EntityType, name: string) =>
+  type === 'event' ? `event:${eventKey(name)}` : squashedKey(name);
 const words = (name: string) => name.split(/\s+/).length;
 /** Paragraph number: `p12` → 12. */
 const paragraphNumber = (id: string) => Number(id.slice(1));
@@ -64,10 +65,15 @@ function resolveInArticle({ doc, mentions }: ResolveInput): Located[] {
     // A bare surname or first name, or the last word of an organization's name ("Post").
     const candidates = full.filter((f) => {
       const parts = f.name.split(' ');
-      return f.type === 'person' ? parts.at(-1) === m.name || parts[0] === m.name : parts.at(-1) === m.name;
+      return f.type === 'person'
+        ? parts.at(-1) === m.name || parts[0] === m.name
+        : parts.at(-1) === m.name;
     });
     const at = paragraphNumber(m.paragraph);
-    const before = candidates.filter((f) => paragraphNumber(f.paragraph) < at || (f.paragraph === m.paragraph && f.start < m.start));
+    const before = candidates.filter(
+      (f) =>
+        paragraphNumber(f.paragraph) < at || (f.paragraph === m.paragraph && f.start < m.start),
+    );
     const target = before.at(-1) ?? candidates[0];
     if (target) m.key = target.key;
   }
@@ -77,7 +83,8 @@ function resolveInArticle({ doc, mentions }: ResolveInput): Located[] {
 function voteType(mentions: Located[], curated?: CuratedEntry): EntityType {
   if (curated) return curated.type;
   const votes = new Map<EntityType, number>();
-  for (const m of mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + m.score * (SOURCE_WEIGHT[m.source] ?? 1));
+  for (const m of mentions)
+    votes.set(m.type, (votes.get(m.type) ?? 0) + m.score * (SOURCE_WEIGHT[m.source] ?? 1));
   return [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
 }
 
@@ -87,14 +94,26 @@ function chooseName(mentions: Located[]): string {
   if (canonical) return canonical;
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-  return [...counts].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0];
+  return [...counts].sort(
+    (a, b) =>
+      words(b[0]) - words(a[0]) ||
+      b[1] - a[1] ||
+      b[0].length - a[0].length ||
+      a[0].localeCompare(b[0]),
+  )[0]![0];
 }
 
 /** Resolves all mentions of all articles into entities, and curated entities into pages. */
-export function resolveEntities(inputs: ResolveInput[], curated: CuratedEntry[], options: ResolveOptions): { entities: ResolvedEntity[]; review: ResolvedEntity[] } {
+export function resolveEntities(
+  inputs: ResolveInput[],
+  curated: CuratedEntry[],
+  options: ResolveOptions,
+): { entities: ResolvedEntity[]; review: ResolvedEntity[] } {
   const groups = new Map<string, Located[]>();
   const curatedByKey = new Map<string, CuratedEntry>();
-  for (const entry of curated) for (const name of [entry.name, ...entry.aliases]) curatedByKey.set(keyOf(entry.type, name), entry);
+  for (const entry of curated)
+    for (const name of [entry.name, ...entry.aliases])
+      curatedByKey.set(keyOf(entry.type, name), entry);
   for (const input of inputs) {
     for (const m of resolveInArticle(input)) {
       const entry = curatedByKey.get(m.key);
@@ -104,7 +123,8 @@ export function resolveEntities(inputs: ResolveInput[], curated: CuratedEntry[],
   }
   mergeBareNames(groups);
   const resolved: ResolvedEntity[] = [];
-  for (const entry of curated) if (!groups.has(keyOf(entry.type, entry.name))) groups.set(keyOf(entry.type, entry.name), []);
+  for (const entry of curated)
+    if (!groups.has(keyOf(entry.type, entry.name))) groups.set(keyOf(entry.type, entry.name), []);
   for (const [key, mentions] of groups) {
     const entry = curatedByKey.get(key);
     const name = entry?.name ?? chooseName(mentions);
@@ -112,19 +132,34 @@ export function resolveEntities(inputs: ResolveInput[], curated: CuratedEntry[],
     const forms = new Set([...mentions.map((m) => m.name), ...(entry?.aliases ?? [])]);
     forms.delete(name);
     const score = entry ? 1 : 1 - mentions.reduce((p, m) => p * (1 - Math.min(m.score, 0.99)), 1);
-    resolved.push({ id: entityId(type, ''), type, slug: '', name, aliases: [...forms].sort(), curated: entry, mentions: mentions.map(stripLocal), score });
+    resolved.push({
+      id: entityId(type, ''),
+      type,
+      slug: '',
+      name,
+      aliases: [...forms].sort(),
+      curated: entry,
+      mentions: mentions.map(stripLocal),
+      score,
+    });
   }
   const entities = assignSlugs(resolved.filter((e) => e.score >= options.threshold));
-  const review = resolved.filter((e) => e.score < options.threshold).sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  const review = resolved
+    .filter((e) => e.score < options.threshold)
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   return { entities, review };
 }
 
 /** A one-word name used across articles joins the one multi-word person it ends. */
 function mergeBareNames(groups: Map<string, Located[]>): void {
-  const people = [...groups].filter(([, ms]) => ms.some((m) => m.type === 'person' && words(m.name) > 1));
+  const people = [...groups].filter(([, ms]) =>
+    ms.some((m) => m.type === 'person' && words(m.name) > 1),
+  );
   for (const [key, mentions] of [...groups]) {
     if (!mentions.every((m) => words(m.name) === 1)) continue;
-    const targets = people.filter(([, ms]) => ms.some((m) => m.name.split(' ').at(-1) === mentions[0]!.name));
+    const targets = people.filter(([, ms]) =>
+      ms.some((m) => m.name.split(' ').at(-1) === mentions[0]!.name),
+    );
     if (targets.length !== 1 || targets[0]![0] === key) continue;
     targets[0]![1].push(...mentions);
     groups.delete(key);

@@ -24,7 +24,9 @@ export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let pending: Span | undefined;
   for (const { segment, index } of segmenter.segment(text)) {
-    const span = pending ? { start: pending.start, end: index + segment.length } : { start: index, end: index + segment.length };
+    const span = pending
+      ? { start: pending.start, end: index + segment.length }
+      : { start: index, end: index + segment.length };
     if (endsInAbbreviation(segment)) {
       pending = span;
       continue;

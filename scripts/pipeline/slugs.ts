@@ -7,7 +7,10 @@ import type { Entity } from './types.ts';
 
 export function assignSlugs<T extends Entity>(entities: T[]): T[] {
   const ordered = [...entities].sort(
-    (a, b) => a.type.localeCompare(b.type) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name),
+    (a, b) =>
+      a.type.localeCompare(b.type) ||
+      b.mentions.length - a.mentions.length ||
+      a.name.localeCompare(b.name),
   );
   const used = new Set<string>();
   for (const entity of ordered) {

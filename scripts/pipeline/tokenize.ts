@@ -32,8 +32,16 @@ export function tokenize(text: string, offset = 0): Token[] {
     const word = match[0];
     const clitic = CLITIC.exec(word);
     if (clitic && clitic.index > 0) {
-      tokens.push({ start: start + offset, end: start + clitic.index + offset, text: word.slice(0, clitic.index) });
-      tokens.push({ start: start + clitic.index + offset, end: start + word.length + offset, text: clitic[0] });
+      tokens.push({
+        start: start + offset,
+        end: start + clitic.index + offset,
+        text: word.slice(0, clitic.index),
+      });
+      tokens.push({
+        start: start + clitic.index + offset,
+        end: start + word.length + offset,
+        text: clitic[0],
+      });
       continue;
     }
     let end = start + word.length;

@@ -34,7 +34,10 @@ export interface EntityView extends EntityLink {
   sameAs: string[];
   mentionCount: number;
   /** Mentions grouped by article, in article order. */
-  groups: Array<{ article: ArticleRef; mentions: Array<MentionContext & { paragraph: string; href: string }> }>;
+  groups: Array<{
+    article: ArticleRef;
+    mentions: Array<MentionContext & { paragraph: string; href: string }>;
+  }>;
   related: Array<EntityLink & { weight: number; paragraphs: number; articles: number }>;
   /** Articles the page rests on, numbered in order of first use. */
   sources: ArticleRef[];
@@ -61,7 +64,12 @@ export function articleRef(article: Article, urls: Urls): ArticleRef {
 }
 
 export function entityLink(entity: Entity, urls: Urls): EntityLink {
-  return { id: entity.id, name: entity.name, type: entity.type, path: urls.entity(entity.type, entity.slug) };
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    path: urls.entity(entity.type, entity.slug),
+  };
 }
 
 /** The full view of one entity page. */
@@ -77,8 +85,13 @@ export function entityView(
     const doc = docs.get(m.article)!;
     const paragraph = doc.paragraphs.find((p) => p.id === m.paragraph)!;
     let group = groups.get(m.article);
-    if (!group) groups.set(m.article, (group = { article: articleRef(doc.article, urls), mentions: [] }));
-    group.mentions.push({ ...mentionContext(paragraph, m), paragraph: m.paragraph, href: urls.article(doc.article.slug, m.paragraph) });
+    if (!group)
+      groups.set(m.article, (group = { article: articleRef(doc.article, urls), mentions: [] }));
+    group.mentions.push({
+      ...mentionContext(paragraph, m),
+      paragraph: m.paragraph,
+      href: urls.article(doc.article.slug, m.paragraph),
+    });
   }
   return {
     ...entityLink(entity, urls),
@@ -91,7 +104,16 @@ export function entityView(
     groups: [...groups.values()],
     related: related.flatMap((r) => {
       const other = byId.get(r.id);
-      return other ? [{ ...entityLink(other, urls), weight: r.weight, paragraphs: r.paragraphs, articles: r.articles }] : [];
+      return other
+        ? [
+            {
+              ...entityLink(other, urls),
+              weight: r.weight,
+              paragraphs: r.paragraphs,
+              articles: r.articles,
+            },
+          ]
+        : [];
     }),
     sources: [...groups.values()].map((g) => g.article),
   };
@@ -99,11 +121,22 @@ export function entityView(
 
 /** Entities of each type, A–Z, with mention counts. */
 export function typeIndexes(entities: Entity[], urls: Urls): Record<EntityType, IndexEntry[]> {
-  const indexes = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as IndexEntry[]])) as Record<EntityType, IndexEntry[]>;
+  const indexes = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as IndexEntry[]])) as Record<
+    EntityType,
+    IndexEntry[]
+  >;
   for (const e of entities) {
-    indexes[e.type].push({ ...entityLink(e, urls), mentions: e.mentions.length, articles: new Set(e.mentions.map((m) => m.article)).size });
+    indexes[e.type].push({
+      ...entityLink(e, urls),
+      mentions: e.mentions.length,
+      articles: new Set(e.mentions.map((m) => m.article)).size,
+    });
   }
-  for (const list of Object.values(indexes)) list.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+  for (const list of Object.values(indexes))
+    list.sort(
+      (a, b) =>
+        a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id),
+    );
   return indexes;
 }
 

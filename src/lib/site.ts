@@ -14,7 +14,9 @@ function load(): SiteData {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as SiteData;
   } catch (error) {
-    throw new Error(`${file} is missing or unreadable: run "npm run build", not "astro build" (${(error as Error).message})`);
+    throw new Error(
+      `${file} is missing or unreadable: run "npm run build", not "astro build" (${(error as Error).message})`,
+    );
   }
 }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { formatProblem, readArticles, readCuratedEntities } from '../../scripts/pipeline/read.ts';
 import { tempTree } from '../helpers.ts';
 
-const good = '---\ntitle: "Cloudflare: a story"\npublisher: The Post\ndate: 2022-09-03\nauthors: [A. Writer]\n---\n\nFirst paragraph.\n\nSecond one.\n';
+const good =
+  '---\ntitle: "Cloudflare: a story"\npublisher: The Post\ndate: 2022-09-03\nauthors: [A. Writer]\n---\n\nFirst paragraph.\n\nSecond one.\n';
 
 describe('readArticles', () => {
   it('reads valid front matter, normalizing a YAML date to YYYY-MM-DD', () => {
@@ -11,7 +12,13 @@ describe('readArticles', () => {
     const { items, problems } = readArticles(join(root, 'articles'), root);
     expect(problems).toEqual([]);
     expect(items).toHaveLength(1);
-    expect(items[0]!.meta).toMatchObject({ title: 'Cloudflare: a story', publisher: 'The Post', date: '2022-09-03', authors: ['A. Writer'], language: 'en' });
+    expect(items[0]!.meta).toMatchObject({
+      title: 'Cloudflare: a story',
+      publisher: 'The Post',
+      date: '2022-09-03',
+      authors: ['A. Writer'],
+      language: 'en',
+    });
     expect(items[0]!.id).toBe('good');
     expect(items[0]!.bodyLine).toBe(7);
   });
@@ -28,8 +35,14 @@ describe('readArticles', () => {
     const { items, problems } = readArticles(join(root, 'articles'), root);
     expect(items.map((a) => a.slug)).toEqual(['a-good']);
     const lines = problems.map(formatProblem);
-    expect(lines).toContainEqual(expect.stringMatching(/^articles\/bad-date\.md:4: .*"next week" is not a date \(use YYYY-MM-DD\)/));
-    expect(lines).toContainEqual(expect.stringMatching(/^articles\/bad-yaml\.md:\d+: invalid YAML front matter/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^articles\/bad-date\.md:4: .*"next week" is not a date \(use YYYY-MM-DD\)/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^articles\/bad-yaml\.md:\d+: invalid YAML front matter/),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^articles\/no-title\.md:1: .*title/));
     expect(lines).toContainEqual(expect.stringMatching(/^articles\/empty-body\.md: has no text/));
     expect(lines).toContainEqual(expect.stringMatching(/^articles\/binary\.md: is a binary file/));
@@ -46,11 +59,18 @@ describe('readArticles', () => {
 describe('readCuratedEntities', () => {
   it('reads curated entities and rejects a type that contradicts the folder', () => {
     const root = tempTree({
-      'entities/person/clara.md': '---\nname: Clara Sorrenti\naliases: [Keffals]\n---\nA streamer.\n',
+      'entities/person/clara.md':
+        '---\nname: Clara Sorrenti\naliases: [Keffals]\n---\nA streamer.\n',
       'entities/site/wrong.md': '---\nname: Somebody\ntype: person\n---\n',
     });
     const { items, problems } = readCuratedEntities(join(root, 'entities'), root);
-    expect(items).toMatchObject([{ name: 'Clara Sorrenti', type: 'person', aliases: ['Keffals'], summary: 'A streamer.' }]);
-    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^entities\/site\/wrong\.md:3: type "person" does not match its folder "site"/)]);
+    expect(items).toMatchObject([
+      { name: 'Clara Sorrenti', type: 'person', aliases: ['Keffals'], summary: 'A streamer.' },
+    ]);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^entities\/site\/wrong\.md:3: type "person" does not match its folder "site"/,
+      ),
+    ]);
   });
 });

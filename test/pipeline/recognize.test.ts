@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../scripts/pipeline/segment.ts';
-import { createRecognizers, recognizeMentions, RECOGNIZERS } from '../../scripts/pipeline/recognize/index.ts';
+import {
+  createRecognizers,
+  recognizeMentions,
+  RECOGNIZERS,
+} from '../../scripts/pipeline/recognize/index.ts';
 import { patternRecognizer } from '../../scripts/pipeline/recognize/patterns.ts';
 import { gazetteerRecognizer } from '../../scripts/pipeline/recognize/gazetteer.ts';
 import { makeArticle } from '../helpers.ts';
 
 const found = (body: string, factories = RECOGNIZERS, curated = []) =>
-  recognizeMentions(segmentArticle(makeArticle(body)), createRecognizers({ curated }, factories)).map((m) => `${m.type}:${m.text}`);
+  recognizeMentions(
+    segmentArticle(makeArticle(body)),
+    createRecognizers({ curated }, factories),
+  ).map((m) => `${m.type}:${m.text}`);
 
 describe('pattern recognizer', () => {
   it('finds hashtag campaigns, domains and sites named by their context', () => {
-    const body = 'She started the #FreeTheData campaign. Users of the Blorp website and the forum Zanzibar Boards, and of qux.example.com, left. Frob, a forum for fans, closed.';
+    const body =
+      'She started the #FreeTheData campaign. Users of the Blorp website and the forum Zanzibar Boards, and of qux.example.com, left. Frob, a forum for fans, closed.';
     expect(found(body, [patternRecognizer])).toEqual([
       'campaign:#FreeTheData',
       'site:Blorp',
@@ -21,7 +29,8 @@ describe('pattern recognizer', () => {
   });
 
   it('finds named events with their year, place and date', () => {
-    const body = 'After the 2019 Christchurch mosque shooting, and since the attack on the U.S. Capitol on January 6, 2021, fears grew. Denial-of-service attacks continued.';
+    const body =
+      'After the 2019 Christchurch mosque shooting, and since the attack on the U.S. Capitol on January 6, 2021, fears grew. Denial-of-service attacks continued.';
     expect(found(body, [patternRecognizer])).toEqual([
       'event:2019 Christchurch mosque shooting',
       'event:attack on the U.S. Capitol on January 6, 2021',
@@ -31,18 +40,24 @@ describe('pattern recognizer', () => {
 
 describe('gazetteer recognizer', () => {
   it('matches curated names and aliases, longest first, only when capitalized in the text', () => {
-    const curated = [{ name: 'Ada Quill', type: 'person' as const, aliases: ['Quillfeather'], sameAs: [] }];
-    expect(found('Ada Quill, known as Quillfeather, uses Telegram; a telegram came.', [gazetteerRecognizer], curated as never)).toEqual([
-      'person:Ada Quill',
-      'person:Quillfeather',
-      'site:Telegram',
-    ]);
+    const curated = [
+      { name: 'Ada Quill', type: 'person' as const, aliases: ['Quillfeather'], sameAs: [] },
+    ];
+    expect(
+      found(
+        'Ada Quill, known as Quillfeather, uses Telegram; a telegram came.',
+        [gazetteerRecognizer],
+        curated as never,
+      ),
+    ).toEqual(['person:Ada Quill', 'person:Quillfeather', 'site:Telegram']);
   });
 });
 
 describe('recognizeMentions', () => {
   it('lets an earlier recognizer win where spans overlap, and returns text order', () => {
-    const mentions = found('Rep. Ada Quill posted on the Blorp website. Ada Quill said so on Twitch.');
+    const mentions = found(
+      'Rep. Ada Quill posted on the Blorp website. Ada Quill said so on Twitch.',
+    );
     expect(mentions).toEqual(['person:Ada Quill', 'site:Blorp', 'person:Ada Quill', 'site:Twitch']);
   });
 });

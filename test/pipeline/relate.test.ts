@@ -6,10 +6,23 @@ import type { ArticleId, EntityId } from '../../scripts/ids.ts';
 /** An entity mentioned once in each of the given `article#paragraph` places. */
 function entity(id: string, places: string[]): Entity {
   return {
-    id: id as EntityId, type: 'person', slug: id, name: id, aliases: [],
+    id: id as EntityId,
+    type: 'person',
+    slug: id,
+    name: id,
+    aliases: [],
     mentions: places.map((place) => {
       const [article, paragraph] = place.split('#') as [string, string];
-      return { article: article as ArticleId, paragraph, start: 0, end: 1, text: id, type: 'person', score: 1, source: 'test' };
+      return {
+        article: article as ArticleId,
+        paragraph,
+        start: 0,
+        end: 1,
+        text: id,
+        type: 'person',
+        score: 1,
+        source: 'test',
+      };
     }),
   };
 }

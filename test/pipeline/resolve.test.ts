@@ -12,44 +12,86 @@ function input(slug: string, body: string, names: Array<[string, EntityType, str
   const mentions: Mention[] = [];
   for (const p of doc.paragraphs) {
     for (const [name, type, source = 'tagger'] of names) {
-      for (const m of p.text.matchAll(new RegExp(`(?<![\\p{L}])${name.replace(/[.]/g, '\\.')}(?![\\p{L}])`, 'gu'))) {
-        const overlaps = mentions.some((o) => o.paragraph === p.id && o.start < m.index + name.length && m.index < o.end);
-        if (!overlaps) mentions.push({ paragraph: p.id, start: m.index, end: m.index + name.length, text: name, type, score: 0.9, source });
+      for (const m of p.text.matchAll(
+        new RegExp(`(?<![\\p{L}])${name.replace(/[.]/g, '\\.')}(?![\\p{L}])`, 'gu'),
+      )) {
+        const overlaps = mentions.some(
+          (o) => o.paragraph === p.id && o.start < m.index + name.length && m.index < o.end,
+        );
+        if (!overlaps)
+          mentions.push({
+            paragraph: p.id,
+            start: m.index,
+            end: m.index + name.length,
+            text: name,
+            type,
+            score: 0.9,
+            source,
+          });
       }
     }
   }
   return { doc, mentions };
 }
 
-const resolve = (inputs: ReturnType<typeof input>[]) => resolveEntities(inputs, [], { threshold: 0.5 }).entities;
+const resolve = (inputs: ReturnType<typeof input>[]) =>
+  resolveEntities(inputs, [], { threshold: 0.5 }).entities;
 
 describe('resolveEntities', () => {
   it('sends bare surnames and short forms to the full name in the same article', () => {
-    const a = input('a', 'Cloudflare CEO Matthew Prince spoke.\n\nPrince said so. The Washington Post asked; Prince told The Post.', [
-      ['Matthew Prince', 'person'], ['Prince', 'person'], ['Washington Post', 'organization'], ['Post', 'organization'], ['Cloudflare', 'organization'],
-    ]);
+    const a = input(
+      'a',
+      'Cloudflare CEO Matthew Prince spoke.\n\nPrince said so. The Washington Post asked; Prince told The Post.',
+      [
+        ['Matthew Prince', 'person'],
+        ['Prince', 'person'],
+        ['Washington Post', 'organization'],
+        ['Post', 'organization'],
+        ['Cloudflare', 'organization'],
+      ],
+    );
     const entities = resolve([a]);
     const prince = entities.find((e) => e.name === 'Matthew Prince')!;
     expect(prince.id).toBe('person/matthew-prince');
     expect(prince.mentions).toHaveLength(3);
     expect(prince.aliases).toEqual(['Prince']);
     expect(entities.find((e) => e.name === 'Washington Post')!.mentions).toHaveLength(2);
-    expect(entities.map((e) => e.name).sort()).toEqual(['Cloudflare', 'Matthew Prince', 'Washington Post']);
+    expect(entities.map((e) => e.name).sort()).toEqual([
+      'Cloudflare',
+      'Matthew Prince',
+      'Washington Post',
+    ]);
   });
 
   it('merges spacing, plural and case variants across articles, never two different full names', () => {
-    const a = input('a', 'Kiwi Farms and KiwiFarms. Josh Moon spoke.', [['Kiwi Farms', 'site', 'patterns'], ['KiwiFarms', 'organization'], ['Josh Moon', 'person']]);
-    const b = input('b', 'Kiwi Farm and Kiwifarms. Keith Moon drummed.', [['Kiwi Farm', 'organization'], ['Kiwifarms', 'organization'], ['Keith Moon', 'person']]);
+    const a = input('a', 'Kiwi Farms and KiwiFarms. Josh Moon spoke.', [
+      ['Kiwi Farms', 'site', 'patterns'],
+      ['KiwiFarms', 'organization'],
+      ['Josh Moon', 'person'],
+    ]);
+    const b = input('b', 'Kiwi Farm and Kiwifarms. Keith Moon drummed.', [
+      ['Kiwi Farm', 'organization'],
+      ['Kiwifarms', 'organization'],
+      ['Keith Moon', 'person'],
+    ]);
     const entities = resolve([a, b]);
     const kiwi = entities.filter((e) => e.name.startsWith('Kiwi'));
     expect(kiwi).toHaveLength(1);
     expect(kiwi[0]).toMatchObject({ type: 'site', name: 'Kiwi Farms' });
     expect(kiwi[0]!.mentions).toHaveLength(4);
-    expect(entities.filter((e) => e.type === 'person').map((e) => e.name).sort()).toEqual(['Josh Moon', 'Keith Moon']);
+    expect(
+      entities
+        .filter((e) => e.type === 'person')
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['Josh Moon', 'Keith Moon']);
   });
 
   it('joins an alias introduced in the text to its entity', () => {
-    const a = input('a', 'Clara Sorrenti, known online as Keffals, spoke. Keffals said more.', [['Clara Sorrenti', 'person'], ['Keffals', 'person']]);
+    const a = input('a', 'Clara Sorrenti, known online as Keffals, spoke. Keffals said more.', [
+      ['Clara Sorrenti', 'person'],
+      ['Keffals', 'person'],
+    ]);
     const entities = resolve([a]);
     expect(entities).toHaveLength(1);
     expect(entities[0]).toMatchObject({ name: 'Clara Sorrenti', aliases: ['Keffals'] });

@@ -21,10 +21,20 @@ export const cueRecognizer: RecognizerFactory = () => {
     const next = lower(tokens[to]);
     if (cues['organization-last'].has(last.toLowerCase())) return ['organization', 0.6];
     if (words.length === 1 && /^\p{Lu}{2,5}$/u.test(last)) return ['organization', 0.4];
-    if (cues['person-before'].has(prev) || (cues['person-before'].has(lower(tokens[from - 2])) && prev === 'former')) return ['person', 0.6];
-    if (cues['person-after'].has(next) && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text))) return ['person', 0.5];
+    if (
+      cues['person-before'].has(prev) ||
+      (cues['person-before'].has(lower(tokens[from - 2])) && prev === 'former')
+    )
+      return ['person', 0.6];
+    if (cues['person-after'].has(next) && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)))
+      return ['person', 0.5];
     if (cues['place-before'].has(prev) && words.length <= 2) return ['place', 0.35];
-    if (words.length >= 2 && words.length <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text))) return ['person', 0.3];
+    if (
+      words.length >= 2 &&
+      words.length <= 3 &&
+      words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text))
+    )
+      return ['person', 0.3];
     return undefined;
   }
 

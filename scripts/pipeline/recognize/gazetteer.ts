@@ -32,10 +32,12 @@ export const gazetteerRecognizer: RecognizerFactory = ({ curated }) => {
   };
   // Curated entities first: they win over the shipped list.
   for (const entity of curated) {
-    for (const name of [entity.name, ...entity.aliases]) add(name, { type: entity.type, canonical: entity.name, score: 1 });
+    for (const name of [entity.name, ...entity.aliases])
+      add(name, { type: entity.type, canonical: entity.name, score: 1 });
   }
   for (const [canonical, ...aliases] of loadSiteList()) {
-    for (const name of [canonical!, ...aliases]) add(name, { type: 'site', canonical: canonical!, score: 0.9 });
+    for (const name of [canonical!, ...aliases])
+      add(name, { type: 'site', canonical: canonical!, score: 0.9 });
   }
 
   return {
@@ -47,9 +49,17 @@ export const gazetteerRecognizer: RecognizerFactory = ({ curated }) => {
           for (let i = 0; i < tokens.length; i++) {
             if (!/^[\p{Lu}\p{N}#@]/u.test(tokens[i]!.text)) continue;
             for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
-              const entry = entries.get(tokens.slice(i, i + n).map(lower).join(' '));
+              const entry = entries.get(
+                tokens
+                  .slice(i, i + n)
+                  .map(lower)
+                  .join(' '),
+              );
               if (!entry) continue;
-              out.push({ ...mentionOf(p, tokens, i, i + n, entry.type, entry.score, 'gazetteer'), canonical: entry.canonical });
+              out.push({
+                ...mentionOf(p, tokens, i, i + n, entry.type, entry.score, 'gazetteer'),
+                canonical: entry.canonical,
+              });
               i += n - 1;
               break;
             }

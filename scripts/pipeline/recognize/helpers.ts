@@ -14,7 +14,15 @@ export function mentionOf(
 ): Mention {
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;
-  return { paragraph: paragraph.id, start, end, text: paragraph.text.slice(start, end), type, score, source };
+  return {
+    paragraph: paragraph.id,
+    start,
+    end,
+    text: paragraph.text.slice(start, end),
+    type,
+    score,
+    source,
+  };
 }
 
 /** Lowercased token text, with curly apostrophes straightened. */

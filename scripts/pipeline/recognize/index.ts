@@ -10,16 +10,25 @@ import { gazetteerRecognizer } from './gazetteer.ts';
 import { patternRecognizer } from './patterns.ts';
 import type { Recognizer, RecognizerContext, RecognizerFactory } from './types.ts';
 
-export const RECOGNIZERS: RecognizerFactory[] = [gazetteerRecognizer, patternRecognizer, cueRecognizer];
+export const RECOGNIZERS: RecognizerFactory[] = [
+  gazetteerRecognizer,
+  patternRecognizer,
+  cueRecognizer,
+];
 
-export function createRecognizers(context: RecognizerContext, factories = RECOGNIZERS): Recognizer[] {
+export function createRecognizers(
+  context: RecognizerContext,
+  factories = RECOGNIZERS,
+): Recognizer[] {
   return factories.map((factory) => factory(context));
 }
 
 /** Paragraph order, then start offset: the order mentions appear in the text. */
 function byPosition(paragraphIds: Map<string, number>) {
   return (a: Mention, b: Mention) =>
-    paragraphIds.get(a.paragraph)! - paragraphIds.get(b.paragraph)! || a.start - b.start || b.end - a.end;
+    paragraphIds.get(a.paragraph)! - paragraphIds.get(b.paragraph)! ||
+    a.start - b.start ||
+    b.end - a.end;
 }
 
 /** Runs recognizers in priority order; a span overlapping an accepted one is dropped. */

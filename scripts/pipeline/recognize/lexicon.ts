@@ -13,12 +13,23 @@ function lines(name: string): string[] {
 
 /** Known site names: each line is `Name | alias | …`; the first is canonical. */
 export function loadSiteList(): string[][] {
-  return lines('sites.txt').map((line) => line.split('|').map((part) => part.trim()).filter(Boolean));
+  return lines('sites.txt').map((line) =>
+    line
+      .split('|')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 }
 
 export type CueSection =
-  | 'site-after' | 'site-before' | 'campaign-after' | 'event-head'
-  | 'person-before' | 'person-after' | 'organization-last' | 'place-before';
+  | 'site-after'
+  | 'site-before'
+  | 'campaign-after'
+  | 'event-head'
+  | 'person-before'
+  | 'person-after'
+  | 'organization-last'
+  | 'place-before';
 
 /** Cue words by section, lowercased. */
 export function loadCues(): Record<CueSection, Set<string>> {

@@ -35,7 +35,12 @@ export function chunkNames(tokens: Token[]): Array<[number, number]> {
       const token = tokens[end]!;
       if (isNameToken(token) && !NOT_NAMES.has(token.text) && adjacent(tokens[end - 1]!, token)) {
         end++;
-      } else if (CONNECTORS.has(token.text) && end + 1 < tokens.length && isNameToken(tokens[end + 1]!) && !NOT_NAMES.has(tokens[end + 1]!.text)) {
+      } else if (
+        CONNECTORS.has(token.text) &&
+        end + 1 < tokens.length &&
+        isNameToken(tokens[end + 1]!) &&
+        !NOT_NAMES.has(tokens[end + 1]!.text)
+      ) {
         end += 2;
       } else break;
     }

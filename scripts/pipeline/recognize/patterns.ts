@@ -11,7 +11,8 @@ import { lower, mentionOf } from './helpers.ts';
 import type { RecognizerFactory } from './types.ts';
 
 const DOMAIN = /^(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,}$/u;
-const MONTHS = /^(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)$/;
+const MONTHS =
+  /^(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)$/;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
 export const patternRecognizer: RecognizerFactory = () => {
@@ -23,7 +24,9 @@ export const patternRecognizer: RecognizerFactory = () => {
       const next = lower(tokens[to]);
       const prev = lower(tokens[from - 1]);
       // "X, a (neo-Nazi) forum" — an appositive naming what X is.
-      const appositive = next === ',' && /^an?$/.test(lower(tokens[to + 1])) &&
+      const appositive =
+        next === ',' &&
+        /^an?$/.test(lower(tokens[to + 1])) &&
         [tokens[to + 2], tokens[to + 3]].some((t) => cues['site-after'].has(lower(t)));
       if (cues['site-after'].has(next) || cues['site-before'].has(prev) || appositive) {
         out.push(mentionOf(p, tokens, from, to, 'site', 0.9, SOURCE));
@@ -32,8 +35,10 @@ export const patternRecognizer: RecognizerFactory = () => {
       }
     }
     tokens.forEach((token, i) => {
-      if (token.text.startsWith('#') && token.text.length > 2) out.push(mentionOf(p, tokens, i, i + 1, 'campaign', 0.95, SOURCE));
-      else if (DOMAIN.test(token.text) && !/^\p{N}+(\.\p{N}+)+$/u.test(token.text)) out.push(mentionOf(p, tokens, i, i + 1, 'site', 0.9, SOURCE));
+      if (token.text.startsWith('#') && token.text.length > 2)
+        out.push(mentionOf(p, tokens, i, i + 1, 'campaign', 0.95, SOURCE));
+      else if (DOMAIN.test(token.text) && !/^\p{N}+(\.\p{N}+)+$/u.test(token.text))
+        out.push(mentionOf(p, tokens, i, i + 1, 'site', 0.9, SOURCE));
     });
   }
 
@@ -44,8 +49,18 @@ export const patternRecognizer: RecognizerFactory = () => {
     while (from > 0) {
       const t = tokens[from - 1]!;
       if (/^\p{Lu}/u.test(t.text) && !/^(The|A|An)$/.test(t.text)) from--;
-      else if (YEAR.test(t.text) || /^\d{1,2}$/.test(t.text) || (t.text === ',' && YEAR.test(tokens[from]?.text ?? ''))) from--;
-      else if (/^\p{Ll}+$/u.test(t.text) && lowercase < 1 && from - 1 > 0 && /^\p{Lu}|^\d{4}$/u.test(tokens[from - 2]!.text)) {
+      else if (
+        YEAR.test(t.text) ||
+        /^\d{1,2}$/.test(t.text) ||
+        (t.text === ',' && YEAR.test(tokens[from]?.text ?? ''))
+      )
+        from--;
+      else if (
+        /^\p{Ll}+$/u.test(t.text) &&
+        lowercase < 1 &&
+        from - 1 > 0 &&
+        /^\p{Lu}|^\d{4}$/u.test(tokens[from - 2]!.text)
+      ) {
         from--;
         lowercase++;
       } else break;
@@ -58,7 +73,11 @@ export const patternRecognizer: RecognizerFactory = () => {
     let to = head + 1;
     for (;;) {
       const word = lower(tokens[to]);
-      if (word === 'on' && lower(tokens[to + 1]) === 'the' && /^\p{Lu}/u.test(tokens[to + 2]?.text ?? '')) {
+      if (
+        word === 'on' &&
+        lower(tokens[to + 1]) === 'the' &&
+        /^\p{Lu}/u.test(tokens[to + 2]?.text ?? '')
+      ) {
         to += 3;
         while (/^\p{Lu}/u.test(tokens[to]?.text ?? '')) to++;
       } else if ((word === 'on' || word === 'in') && MONTHS.test(tokens[to + 1]?.text ?? '')) {
@@ -76,7 +95,9 @@ export const patternRecognizer: RecognizerFactory = () => {
       const to = eventEnd(tokens, head);
       const words = tokens.slice(from, to);
       // A capital letter names an event only where it is not just the sentence's first word.
-      const named = words.some((t) => YEAR.test(t.text)) || words.some((t, i) => from + i > 0 && /^\p{Lu}/u.test(t.text) && !MONTHS.test(t.text));
+      const named =
+        words.some((t) => YEAR.test(t.text)) ||
+        words.some((t, i) => from + i > 0 && /^\p{Lu}/u.test(t.text) && !MONTHS.test(t.text));
       if (named && to - from >= 2) out.push(mentionOf(p, tokens, from, to, 'event', 0.85, SOURCE));
     });
   }

@@ -3,4 +3,6 @@ import type { APIRoute } from 'astro';
 import { site } from '../../lib/site';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(site.kb, null, 1), { headers: { 'content-type': 'application/json' } });
+  new Response(JSON.stringify(site.kb, null, 1), {
+    headers: { 'content-type': 'application/json' },
+  });

@@ -1,0 +1,80 @@
+/** What only a browser can show: search ranking and filters, and mention links landing. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+afterAll(async () => browser?.close());
+
+async function search(query: string): Promise<void> {
+  await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+  await page.waitForSelector('.pagefind-ui__result');
+}
+
+/** The count in Pagefind's "N results for …" line. */
+async function resultCount(): Promise<number> {
+  const message = (await page.textContent('.pagefind-ui__message')) ?? '';
+  return Number(/(\d+) results?/.exec(message)?.[1] ?? NaN);
+}
+
+const resultTitles = () =>
+  page.$$eval('.pagefind-ui__result-title', (els) => els.map((e) => e.textContent?.trim() ?? ''));
+
+describe('search', () => {
+  it('lists the Matthew Prince page first for "Prince"', async () => {
+    await search('Prince');
+    const titles = await resultTitles();
+    expect(titles[0]).toBe('Matthew Prince');
+    const href = await page.getAttribute('.pagefind-ui__result-link', 'href');
+    expect(href).toBe('/people/matthew-prince/');
+  });
+
+  it('narrows results with the type filter', async () => {
+    await search('Kiwi Farms');
+    const before = await resultCount();
+    await page.click('.pagefind-ui__filter-name:has-text("Type")');
+    await page.getByLabel(/^Website/).check();
+    await page.waitForFunction((n) => {
+      const match = /(\d+) results?/.exec(
+        document.querySelector('.pagefind-ui__message')?.textContent ?? '',
+      );
+      return match !== null && Number(match[1]) < n;
+    }, before);
+    const titles = await resultTitles();
+    expect(await resultCount()).toBeGreaterThan(0);
+    expect(titles).toContain('Kiwi Farms');
+    expect(titles).not.toContain('Matthew Prince');
+    const types = await page.$$eval('.pagefind-ui__result-excerpt', (els) => els.length);
+    expect(types).toBeGreaterThan(0);
+  });
+});
+
+describe('following a mention', () => {
+  it('lands on the paragraph that mentions the entity', async () => {
+    await page.goto(`${siteUrl}people/matthew-prince/`);
+    const link = page.locator('.mention-item .para-link').first();
+    const href = (await link.getAttribute('href'))!;
+    await link.click();
+    await page.waitForURL((url) => url.hash.length > 1);
+    const hash = new URL(page.url()).hash;
+    expect(href.endsWith(hash)).toBe(true);
+    const target = page.locator(`${hash}`);
+    await expect(target.textContent()).resolves.toContain('Prince');
+    const inView = await target.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.top < window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    // …and back: the paragraph links the entity page.
+    await expect(
+      target.locator('a.mention[href="/people/matthew-prince/"]').count(),
+    ).resolves.toBeGreaterThan(0);
+  });
+});
