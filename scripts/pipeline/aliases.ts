@@ -1,35 +1,38 @@
 /**
- * Aliases introduced in the text: "Anti-Defamation League (ADL)", "Clara Sorrenti,
- * known online as Keffals", "who goes by the online name Keffals".
+ * Aliases introduced in the text: "Anti-Defamation League (ADL)" gives the name right
+ * before it an acronym; "Clara Sorrenti, a Twitch streamer known online as Keffals" and
+ * "who goes by the online name Keffals" give the nearest person before the cue a nickname.
  */
 import type { Mention, Paragraph } from './types.ts';
 
-const AFTER_NAME = [
-  /^\s*\(\s*([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\s*\)/u,
-  /^[^.;]{0,60}?\b(?:known (?:online |on \w+ )?as|who goes by (?:the (?:online |screen )?name )?|nicknamed|also called|a\.k\.a\.?|aka)\s+["“]?([\p{Lu}\p{N}][\p{L}\p{N}_-]+(?: [\p{Lu}][\p{L}\p{N}_-]+)?)/u,
-];
+const ACRONYM = /^\s*\(\s*([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\s*\)/u;
+const NICKNAME =
+  /\b(?:known (?:online |on [\p{L}]+ )?as|(?:who )?goes by (?:the (?:online |screen )?name )?|nicknamed|also called|a\.k\.a\.?|aka)\s+["“]?([\p{Lu}\p{N}][\p{L}\p{N}_-]+(?: [\p{Lu}][\p{L}\p{N}_-]+)?)/gu;
 
 export interface IntroducedAlias {
   mention: Mention;
   alias: string;
 }
 
-/** Aliases introduced right after a named mention, within its sentence. */
+/** Aliases introduced in one paragraph, each with the mention it names. */
 export function findIntroducedAliases(
   paragraph: Paragraph,
   mentions: Mention[],
 ): IntroducedAlias[] {
   const found: IntroducedAlias[] = [];
   for (const mention of mentions) {
-    if (mention.type !== 'person' && mention.type !== 'organization' && mention.type !== 'site')
-      continue;
-    const sentence = paragraph.sentences.find(
-      (s) => s.start <= mention.start && mention.end <= s.end,
-    );
-    const rest = paragraph.text.slice(mention.end, sentence?.end ?? paragraph.text.length);
-    for (const pattern of AFTER_NAME) {
-      const alias = pattern.exec(rest)?.[1];
-      if (alias && alias !== mention.text) found.push({ mention, alias });
+    if (mention.type === 'event' || mention.type === 'campaign') continue;
+    const acronym = ACRONYM.exec(paragraph.text.slice(mention.end))?.[1];
+    if (acronym && acronym !== mention.text) found.push({ mention, alias: acronym });
+  }
+  for (const sentence of paragraph.sentences) {
+    const text = paragraph.text.slice(sentence.start, sentence.end);
+    for (const match of text.matchAll(NICKNAME)) {
+      const cue = sentence.start + match.index;
+      const person = mentions
+        .filter((m) => m.type === 'person' && m.start >= sentence.start && m.end <= cue)
+        .at(-1);
+      if (person && match[1] !== person.text) found.push({ mention: person, alias: match[1]! });
     }
   }
   return found;

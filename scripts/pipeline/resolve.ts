@@ -80,12 +80,21 @@ function resolveInArticle({ doc, mentions }: ResolveInput): Located[] {
   return located;
 }
 
+/**
+ * Types that refine "organization": taggers trained on news corpora (CoNLL-2003) call a
+ * website or a campaign ORG, so specific evidence for these turns an ORG vote into theirs.
+ */
+const REFINES_ORGANIZATION: ReadonlySet<EntityType> = new Set(['site', 'campaign']);
+
 function voteType(mentions: Located[], curated?: CuratedEntry): EntityType {
   if (curated) return curated.type;
   const votes = new Map<EntityType, number>();
   for (const m of mentions)
     votes.set(m.type, (votes.get(m.type) ?? 0) + m.score * (SOURCE_WEIGHT[m.source] ?? 1));
-  return [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  const ranked = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const top = ranked[0]![0];
+  if (top !== 'organization') return top;
+  return ranked.find(([type]) => REFINES_ORGANIZATION.has(type))?.[0] ?? top;
 }
 
 /** The most complete, then most frequent form; a canonical name from a list wins. */

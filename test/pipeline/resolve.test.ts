@@ -112,3 +112,33 @@ describe('name keys', () => {
     expect(squashedKey('Kiwi Farms')).not.toBe(squashedKey('Kiwi Forms'));
   });
 });
+
+describe('introduced aliases', () => {
+  it('give a nickname to the nearest person before the cue, not to a site in between', () => {
+    const a = input(
+      'a',
+      'Clara Sorrenti, a Canadian Twitch streamer known online as Keffals, spoke. Keffals said more.',
+      [
+        ['Clara Sorrenti', 'person'],
+        ['Twitch', 'site', 'gazetteer'],
+        ['Keffals', 'organization'],
+      ],
+    );
+    const entities = resolve([a]);
+    expect(entities.find((e) => e.name === 'Clara Sorrenti')).toMatchObject({
+      type: 'person',
+      aliases: ['Keffals'],
+    });
+    expect(entities.find((e) => e.name === 'Twitch')!.aliases).toEqual([]);
+  });
+
+  it('give an acronym in parentheses to the name right before it', () => {
+    const a = input('a', 'The Anti-Defamation League (ADL) objected. The ADL said so.', [
+      ['Anti-Defamation League', 'organization'],
+      ['ADL', 'organization'],
+    ]);
+    const entities = resolve([a]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ name: 'Anti-Defamation League', aliases: ['ADL'] });
+  });
+});

@@ -8,11 +8,13 @@ import type { Mention, SegmentedArticle } from '../types.ts';
 import { cueRecognizer } from './cues.ts';
 import { gazetteerRecognizer } from './gazetteer.ts';
 import { patternRecognizer } from './patterns.ts';
+import { taggerRecognizer } from './tagger.ts';
 import type { Recognizer, RecognizerContext, RecognizerFactory } from './types.ts';
 
 export const RECOGNIZERS: RecognizerFactory[] = [
   gazetteerRecognizer,
   patternRecognizer,
+  taggerRecognizer,
   cueRecognizer,
 ];
 
@@ -36,7 +38,9 @@ export function recognizeMentions(doc: SegmentedArticle, recognizers: Recognizer
   const taken = new Map<string, Mention[]>();
   const accepted: Mention[] = [];
   for (const recognizer of recognizers) {
-    for (const mention of recognizer.recognize(doc)) {
+    for (const found of recognizer.recognize(doc)) {
+      const mention = trimSpan(found);
+      if (!mention) continue;
       const inParagraph = taken.get(mention.paragraph) ?? [];
       if (inParagraph.some((m) => m.start < mention.end && mention.start < m.end)) continue;
       inParagraph.push(mention);
@@ -46,4 +50,18 @@ export function recognizeMentions(doc: SegmentedArticle, recognizers: Recognizer
   }
   const order = new Map(doc.paragraphs.map((p, i) => [p.id, i]));
   return accepted.sort(byPosition(order));
+}
+
+/** Quote marks, brackets and dashes at the edges are never part of a name. */
+const EDGE_START = /^[\s"“”‘’'«»()[\]{}<>—–-]+/u;
+const EDGE_END = /[\s"“”‘’'«»()[\]{}<>—–,;:-]+$/u;
+
+/** The mention without stray punctuation at its edges; undefined when nothing is left. */
+export function trimSpan(mention: Mention): Mention | undefined {
+  const lead = EDGE_START.exec(mention.text)?.[0].length ?? 0;
+  const trail = EDGE_END.exec(mention.text.slice(lead))?.[0].length ?? 0;
+  if (lead === 0 && trail === 0) return mention;
+  const text = mention.text.slice(lead, mention.text.length - trail);
+  if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
+  return { ...mention, start: mention.start + lead, end: mention.end - trail, text };
 }
