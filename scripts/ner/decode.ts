@@ -22,6 +22,12 @@ export interface Supervision {
   gold: readonly Int8Array[];
 }
 
+/** Decoding options: softmax temperature for confidences, and a hook that sees every score vector. */
+export interface DecodeOptions {
+  temperature?: number;
+  observe?: (scores: Float64Array, sentence: number, token: number) => void;
+}
+
 const O_SLOT = ENTITY_CLASSES.length;
 
 /** Tags every sentence of a document (sentences of words), in order. */
@@ -30,7 +36,9 @@ export function tagDocument(
   weights: WeightTable,
   extractor: FeatureExtractor,
   supervision?: Supervision,
+  options: DecodeOptions = {},
 ): TaggedDocument {
+  const temperature = options.temperature ?? 1;
   const features = new Uint32Array(MAX_FEATURES + 32);
   const scores = new Float64Array(LABEL_COUNT);
   const history = new Map<string, Int32Array>();
@@ -54,13 +62,14 @@ export function tagDocument(
         features,
       );
       weights.score(features, count, scores);
+      options.observe?.(scores, s, i);
       const last = i === words.length - 1;
       // Training picks the unconstrained best so that every mistake is a learning signal.
       const label = bestLabel(scores, supervision ? -2 : prev1, last && !supervision);
       if (supervision && gold)
         supervision.learner.update(features, count, gold[i] as number, label);
       labels[i] = label;
-      confidence[i] = probabilityOf(scores, label);
+      confidence[i] = probabilityOf(scores, label, temperature);
       if (key) {
         const counts = history.get(key) ?? new Int32Array(O_SLOT + 1);
         const type = classOf(label);
@@ -90,10 +99,15 @@ function bestLabel(scores: Float64Array, previous: number, last: boolean): numbe
   return best;
 }
 
-/** Softmax probability of `label` among all labels: a calibrated-enough confidence. */
-function probabilityOf(scores: Float64Array, label: number): number {
+/**
+ * Softmax probability of `label` at `temperature`. Perceptron scores have no
+ * probabilistic scale, so training fits the temperature on dev (see calibrate.ts).
+ */
+export function probabilityOf(scores: Float64Array, label: number, temperature: number): number {
   const top = scores[label] as number;
   let sum = 0;
-  for (let l = 0; l < LABEL_COUNT; l++) sum += Math.exp(Math.max(-30, (scores[l] as number) - top));
+  for (let l = 0; l < LABEL_COUNT; l++) {
+    sum += Math.exp(Math.max(-30, ((scores[l] as number) - top) / temperature));
+  }
   return 1 / sum;
 }

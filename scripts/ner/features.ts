@@ -41,6 +41,12 @@ const [PREV, PREV2, PREV_WORD, PREV_SHAPE, HISTORY, HISTORY_MAJOR] = [
   'hist',
   'histmaj',
 ].map(T) as number[] as [number, number, number, number, number, number];
+const [LOWER_SEEN, FIRST_LOWER_SEEN, NEXT_WORD_SHAPE, PREV_WORD_SHAPE] = [
+  'lowseen',
+  'firstlowseen',
+  'nwsh',
+  'pwsh',
+].map(T) as number[] as [number, number, number, number];
 const PAD = T('<pad>');
 
 /** Per-sentence precomputation shared by all tokens of the sentence. */
@@ -84,6 +90,10 @@ export class FeatureExtractor {
     }
     const paths = this.resources.clusters.get(word) ?? this.resources.clusters.get(lower);
     if (paths) paths.forEach((id, level) => list.push(combine(CLUSTER + level, id + 1)));
+    // Is a capitalised word also written in lower case in the unlabelled news? If not,
+    // it is probably a name even at the start of a sentence (Mikheev 1999's insight).
+    if (isCapitalized(word))
+      list.push(combine(LOWER_SEEN, this.resources.clusters.has(lower) ? 1 : 0));
     const features = Uint32Array.from(list);
     if (this.cache.size > 200_000) this.cache.clear();
     this.cache.set(word, features);
@@ -140,7 +150,17 @@ export class FeatureExtractor {
     out[k++] = combine(NEAR_CLUSTER[1] as number, at(s.cluster, i + 1));
     out[k++] = combine(BIGRAM_LEFT, combine(at(s.lower, i - 1), lower));
     out[k++] = combine(BIGRAM_RIGHT, combine(lower, at(s.lower, i + 1)));
-    if (i === 0) out[k++] = combine(FIRST, shape);
+    out[k++] = combine(NEXT_WORD_SHAPE, combine(at(s.lower, i + 1), shape));
+    out[k++] = combine(PREV_WORD_SHAPE, combine(at(s.lower, i - 1), shape));
+    if (i === 0) {
+      out[k++] = combine(FIRST, shape);
+      const word = s.words[0] as string;
+      if (isCapitalized(word))
+        out[k++] = combine(
+          FIRST_LOWER_SEEN,
+          this.resources.clusters.has(word.toLowerCase()) ? 1 : 0,
+        );
+    }
     if (s.allCaps) out[k++] = combine(CAPS_SENT, lower);
     for (const code of s.gazetteer[i] as number[]) out[k++] = combine(GAZ, code);
     for (const d of [-1, 1]) {

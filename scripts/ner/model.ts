@@ -37,11 +37,14 @@ export class NerModel {
   readonly weights: WeightTable;
   readonly resources: Resources;
   readonly extractor: FeatureExtractor;
+  /** Softmax temperature for confidences, fitted on dev by `fitTemperature`. */
+  temperature: number;
 
-  constructor(weights: WeightTable, resources: Resources) {
+  constructor(weights: WeightTable, resources: Resources, temperature = 1) {
     this.weights = weights;
     this.resources = resources;
     this.extractor = new FeatureExtractor(resources);
+    this.temperature = temperature;
   }
 
   /** Tags the sentences of one document (in order; history carries across them). */
@@ -50,6 +53,8 @@ export class NerModel {
       sentences.map((tokens) => tokens.map((token) => token.text)),
       this.weights,
       this.extractor,
+      undefined,
+      { temperature: this.temperature },
     );
     return sentences.map((tokens, s) => {
       const confidence = tagged.confidence[s] as Float32Array;
@@ -90,6 +95,7 @@ export function saveModel(model: NerModel, path: string): number {
     labels: LABEL_NAMES,
     rows: rows.length,
     scale,
+    temperature: model.temperature,
     clusterWords: clusterWords.join('\n'),
     clusterIds: clusterWords.map((word) => model.resources.clusters.get(word)),
     gazetteer: [...model.resources.gazetteer.entries()].sort((a, b) =>
@@ -122,6 +128,7 @@ export function loadModel(path: string | URL): NerModel {
     labels: string[];
     rows: number;
     scale: number;
+    temperature: number;
     clusterWords: string;
     clusterIds: number[][];
     gazetteer: Array<[string, number]>;
@@ -143,5 +150,9 @@ export function loadModel(path: string | URL): NerModel {
   const clusters = new Map(
     words.map((word, index) => [word, header.clusterIds[index] as number[]]),
   );
-  return new NerModel(table, { clusters, gazetteer: new Map(header.gazetteer) });
+  return new NerModel(
+    table,
+    { clusters, gazetteer: new Map(header.gazetteer) },
+    header.temperature,
+  );
 }

@@ -34,7 +34,6 @@ export class AveragedPerceptron extends WeightTable {
 
   /** A copy of the table with averaged weights, dropping rows whose weights are all tiny. */
   averaged(minimum = 0): WeightTable {
-    const rows: number[] = [];
     const averagedRow = new Float32Array(LABEL_COUNT);
     const keep: Array<[number, Float32Array]> = [];
     for (const [key, row] of this.entries()) {
@@ -47,7 +46,6 @@ export class AveragedPerceptron extends WeightTable {
         largest = Math.max(largest, Math.abs(value));
       }
       if (largest > minimum) keep.push([key, averagedRow.slice()]);
-      rows.push(row);
     }
     keep.sort((a, b) => a[0] - b[0]);
     const table = new WeightTable(keep.length + 1);
