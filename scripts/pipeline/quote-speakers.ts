@@ -1,0 +1,179 @@
+/**
+ * Who said a quote: the attribution right after it ("…," Prince said / said Prince /
+ * she told The Post), right before it (Prince said: "…"), or in the sentence before it
+ * (Prince said in the interview … . "…"), with pronouns, "the company" and "the post"
+ * resolved to the nearest fitting mention outside quotes.
+ */
+import {
+  crossesSentence,
+  matchEntry,
+  nearestBefore,
+  speakersBetween,
+  wordsIn,
+  type QuoteContext,
+  type SpeakerKind,
+  type Word,
+} from './quote-context.ts';
+import type { QuoteSpan } from './quote-spans.ts';
+import type { Mention } from './types.ts';
+
+export interface Attribution {
+  speaker?: Mention;
+  via?: string;
+  confidence: number;
+}
+
+/** A quote already attributed, so that the next sentence's quote can continue it. */
+export interface Attributed {
+  span: QuoteSpan;
+  attribution: Attribution;
+}
+
+/** How far (in words) an attribution verb may be from the quote it follows. */
+const MAX_WORDS_AFTER = 8;
+const NONE: Attribution = { confidence: 0 };
+
+/** The preferred speaker among mentions: the last person, else the last organization. */
+function pickSpeaker(mentions: Mention[]): Mention | undefined {
+  return mentions.findLast((m) => m.type === 'person') ?? mentions.at(-1);
+}
+
+/** What a pronoun or a definite noun ("the company") stands for, or undefined. */
+function referenceOf(
+  context: QuoteContext,
+  words: Word[],
+  i: number,
+): SpeakerKind | 'document' | undefined {
+  const { lexicon } = context;
+  const word = words[i]!.lower;
+  if (lexicon['person-pronouns'].has(word)) return 'person';
+  if (lexicon['group-pronouns'].has(word)) return 'any';
+  if (lexicon['organization-pronouns'].has(word)) return 'organization';
+  const determiner = words[i - 1]?.lower;
+  if (determiner !== 'the' && determiner !== 'this' && determiner !== 'that') return undefined;
+  if (lexicon['organization-nouns'].has(word)) return 'organization';
+  if (lexicon['person-nouns'].has(word)) return 'person';
+  if (lexicon['document-nouns'].has(word)) return 'document';
+  return undefined;
+}
+
+/** Resolves the subject words of an attribution (no mention among them) by reference. */
+function resolveReference(
+  context: QuoteContext,
+  index: number,
+  words: Word[],
+  previous: Attributed[],
+): Attribution | undefined {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const kind = referenceOf(context, words, i);
+    if (!kind) continue;
+    const at = words[i]!.start;
+    if (kind === 'document') {
+      const last = previous.findLast((p) => p.span.parts.at(-1)!.index >= index - 1);
+      const speaker = last?.attribution.speaker ?? nearestBefore(context, index, at, 'any');
+      return speaker ? { speaker, via: 'previous-sentence', confidence: 0.6 } : NONE;
+    }
+    const speaker = nearestBefore(context, index, at, kind);
+    const via = kind === 'organization' && words[i - 1] ? 'organization-reference' : 'pronoun';
+    return speaker ? { speaker, via, confidence: 0.7 } : NONE;
+  }
+  return undefined;
+}
+
+/** The speaker of a verb whose subject comes after it ("said Prince", "according to …"). */
+function subjectAfter(context: QuoteContext, index: number, from: number, to: number): Attribution {
+  const text = context.doc.paragraphs[index]!.text;
+  const stop = /[,;:!?(]|\.(?=\s|$)/.exec(text.slice(from, to));
+  const limit = stop ? from + stop.index : to;
+  const mentions = speakersBetween(context, index, from, to);
+  const inClause = mentions.filter((m) => m.start < limit);
+  const speaker = pickSpeaker(inClause) ?? mentions[0];
+  if (speaker && wordsIn(text, from, speaker.start).length <= 3)
+    return { speaker, via: 'adjacent', confidence: 0.9 };
+  const words = wordsIn(text, from, limit).slice(0, 2);
+  const kind = words.length ? referenceOf(context, words, 0) : undefined;
+  if (kind && kind !== 'document') {
+    const found = nearestBefore(context, index, from, kind);
+    if (found) return { speaker: found, via: 'pronoun', confidence: 0.7 };
+  }
+  return NONE;
+}
+
+/**
+ * The speaker named by the verb at `words[v]` (of `length` words) in `[from, to)` of
+ * paragraph `index`: a mention before the verb, a pronoun or noun referring back, or a
+ * mention after it.
+ */
+function subjectOf(
+  context: QuoteContext,
+  index: number,
+  words: Word[],
+  v: number,
+  length: number,
+  from: number,
+  to: number,
+  previous: Attributed[],
+): Attribution {
+  const verb = words[v]!;
+  const afterVerb = words[v + length - 1]!.end;
+  if (
+    context.lexicon['source-after'].has(
+      words
+        .slice(v, v + length)
+        .map((w) => w.lower)
+        .join(' '),
+    )
+  )
+    return subjectAfter(context, index, afterVerb, to);
+  const named = pickSpeaker(speakersBetween(context, index, from, verb.start));
+  if (named) return { speaker: named, via: 'adjacent', confidence: 0.9 };
+  const referred = resolveReference(context, index, words.slice(0, v), previous);
+  if (referred) return referred;
+  return subjectAfter(context, index, afterVerb, to);
+}
+
+/** The first attribution verb among the first words after a quote, within its sentence. */
+function attributeAfter(
+  context: QuoteContext,
+  span: QuoteSpan,
+  previous: Attributed[],
+): Attribution | undefined {
+  const last = span.parts.at(-1)!;
+  const { text } = context.doc.paragraphs[last.index]!;
+  const nextQuote = context.quotesIn[last.index]!.find((s) => s !== span && s.open >= span.close);
+  const to = nextQuote && nextQuote.parts[0]!.index === last.index ? nextQuote.open : text.length;
+  const words = wordsIn(text, span.close, to);
+  // "…" and said he …: the sentence goes on; its verb belongs to another clause.
+  if (words[0] && context.lexicon['clause-words'].has(words[0].lower)) return undefined;
+  for (let v = 0; v < Math.min(words.length, MAX_WORDS_AFTER); v++) {
+    if (crossesSentence(text, span.close, words[v]!.start)) return undefined;
+    const length =
+      matchEntry(context.lexicon.verbs, words, v) ||
+      matchEntry(context.lexicon['source-after'], words, v);
+    if (!length) continue;
+    return subjectOf(context, last.index, words, v, length, span.close, to, previous);
+  }
+  return undefined;
+}
+
+/** The last attribution verb in `[from, to)` of paragraph `index`, and its subject. */
+export function attributeBefore(
+  context: QuoteContext,
+  index: number,
+  from: number,
+  to: number,
+  previous: Attributed[],
+): Attribution | undefined {
+  const { text } = context.doc.paragraphs[index]!;
+  const words = wordsIn(text, from, to);
+  for (let v = words.length - 1; v >= 0; v--) {
+    const length =
+      matchEntry(context.lexicon.verbs, words, v) ||
+      matchEntry(context.lexicon['source-after'], words, v);
+    if (!length) continue;
+    return subjectOf(context, index, words, v, length, from, to, previous);
+  }
+  return undefined;
+}
+
+export { attributeAfter };
