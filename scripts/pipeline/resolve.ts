@@ -29,13 +29,18 @@ export interface ResolvedEntity extends Entity {
 }
 
 /** Recognizers whose type judgement is specific (a list, a pattern) outweigh statistical guesses. */
-const SOURCE_WEIGHT: Record<string, number> = { gazetteer: 4, patterns: 4, tagger: 1, cues: 0.5 };
+const SOURCE_WEIGHT: Record<string, number> = { gazetteer: 4, patterns: 4, tagger: 1 };
 
 type Located = Mention & { article: ArticleId; name: string; key: string };
 
 const keyOf = (type: EntityType, name: string) =>
   type === 'event' ? `event:${eventKey(name)}` : squashedKey(name);
 const words = (name: string) => name.split(/\s+/).length;
+/** Organizations, sites and campaigns are often typed one for another by a tagger. */
+const ORG_LIKE: ReadonlySet<EntityType> = new Set(['organization', 'site', 'campaign']);
+const compatible = (a: EntityType, b: EntityType) =>
+  a === b || (ORG_LIKE.has(a) && ORG_LIKE.has(b));
+
 /** Paragraph number: `p12` → 12. */
 const paragraphNumber = (id: string) => Number(id.slice(1));
 
@@ -62,12 +67,13 @@ function resolveInArticle({ doc, mentions }: ResolveInput): Located[] {
       continue;
     }
     if (words(m.name) !== 1 || m.type === 'event') continue;
-    // A bare surname or first name, or the last word of an organization's name ("Post").
+    // A bare surname or first name of a person; the first or last word of an
+    // organization's name ("Stanford", "Post"). Only between compatible types, so that
+    // "Washington" the place never joins "The Washington Post".
     const candidates = full.filter((f) => {
+      if (!compatible(f.type, m.type)) return false;
       const parts = f.name.split(' ');
-      return f.type === 'person'
-        ? parts.at(-1) === m.name || parts[0] === m.name
-        : parts.at(-1) === m.name;
+      return parts.at(-1) === m.name || parts[0] === m.name;
     });
     const at = paragraphNumber(m.paragraph);
     const before = candidates.filter(

@@ -49,3 +49,46 @@ export function segmentArticle(article: Article): SegmentedArticle {
   });
   return { article, tree, paragraphs };
 }
+
+/**
+ * Segments plain text (not markdown): paragraphs are separated by blank lines and, with
+ * `linesAreSentences`, every line is its own sentence (the CoNLL and PolNeAR layout).
+ * Returns each paragraph's offset in `text`, so spans map back exactly.
+ */
+export function segmentPlainText(
+  article: Article,
+  options: { linesAreSentences?: boolean } = {},
+): SegmentedArticle & { offsets: Map<string, number> } {
+  const paragraphs: Paragraph[] = [];
+  const offsets = new Map<string, number>();
+  const tree: Root = { type: 'root', children: [] };
+  for (const match of article.body.matchAll(/[^\n]+(?:\n[^\S\n]*\S[^\n]*)*/g)) {
+    const text = match[0];
+    if (!text.trim()) continue;
+    const id = `p${paragraphs.length + 1}`;
+    const lines = options.linesAreSentences
+      ? [...text.matchAll(/[^\n]+/g)].map((line) => ({
+          start: line.index,
+          end: line.index + line[0].length,
+        }))
+      : [{ start: 0, end: text.length }];
+    const sentences = lines.flatMap((line) =>
+      splitSentences(text.slice(line.start, line.end)).map((span) => ({
+        start: line.start + span.start,
+        end: line.start + span.end,
+        tokens: tokenize(
+          text.slice(line.start + span.start, line.start + span.end),
+          line.start + span.start,
+        ),
+      })),
+    );
+    paragraphs.push({ id, kind: 'paragraph', text, sentences });
+    offsets.set(id, match.index);
+    tree.children.push({
+      type: 'paragraph',
+      data: { hProperties: { id } },
+      children: [{ type: 'text', value: text }],
+    });
+  }
+  return { article, tree, paragraphs, offsets };
+}

@@ -4,6 +4,7 @@ import {
   createRecognizers,
   recognizeMentions,
   RECOGNIZERS,
+  splitAtTitle,
 } from '../../scripts/pipeline/recognize/index.ts';
 import { patternRecognizer } from '../../scripts/pipeline/recognize/patterns.ts';
 import { gazetteerRecognizer } from '../../scripts/pipeline/recognize/gazetteer.ts';
@@ -59,5 +60,36 @@ describe('recognizeMentions', () => {
       'Rep. Ada Quill posted on the Blorp website. Ada Quill said so on Twitch.',
     );
     expect(mentions).toEqual(['person:Ada Quill', 'site:Blorp', 'person:Ada Quill', 'site:Twitch']);
+  });
+});
+
+describe('titles are not part of names', () => {
+  it('cuts a span at a title and keeps the person after it whole', () => {
+    const mention = {
+      paragraph: 'p1',
+      start: 0,
+      end: 22,
+      text: 'Cloudflare CEO Matthew',
+      type: 'organization' as const,
+      score: 0.3,
+      source: 'tagger',
+    };
+    expect(
+      splitAtTitle(mention, 'Cloudflare CEO Matthew Prince spoke.').map(
+        (m) => `${m.type}:${m.text}`,
+      ),
+    ).toEqual(['organization:Cloudflare', 'person:Matthew Prince']);
+  });
+});
+
+describe('organization evidence from context', () => {
+  it('types a name before a role, after "CEO of", or described as a company', () => {
+    const body =
+      'Zorblax CEO Ada Quill spoke. The CEO of Frobnic agreed. Quuxly, a big security company, did not.';
+    expect(found(body, [patternRecognizer]).filter((m) => m.startsWith('organization'))).toEqual([
+      'organization:Zorblax',
+      'organization:Frobnic',
+      'organization:Quuxly',
+    ]);
   });
 });

@@ -5,17 +5,19 @@
  * Adding a recognizer means adding a file and a line to `RECOGNIZERS`.
  */
 import type { Mention, SegmentedArticle } from '../types.ts';
-import { cueRecognizer } from './cues.ts';
 import { gazetteerRecognizer } from './gazetteer.ts';
+import { organizationRecognizer } from './organizations.ts';
 import { patternRecognizer } from './patterns.ts';
 import { taggerRecognizer } from './tagger.ts';
+import { loadCues } from './lexicon.ts';
+import { NOT_NAMES } from './names.ts';
 import type { Recognizer, RecognizerContext, RecognizerFactory } from './types.ts';
 
 export const RECOGNIZERS: RecognizerFactory[] = [
   gazetteerRecognizer,
   patternRecognizer,
   taggerRecognizer,
-  cueRecognizer,
+  organizationRecognizer,
 ];
 
 export function createRecognizers(
@@ -37,15 +39,19 @@ function byPosition(paragraphIds: Map<string, number>) {
 export function recognizeMentions(doc: SegmentedArticle, recognizers: Recognizer[]): Mention[] {
   const taken = new Map<string, Mention[]>();
   const accepted: Mention[] = [];
+  const paragraphText = new Map(doc.paragraphs.map((p) => [p.id, p.text]));
   for (const recognizer of recognizers) {
     for (const found of recognizer.recognize(doc)) {
-      const mention = trimSpan(found);
-      if (!mention) continue;
-      const inParagraph = taken.get(mention.paragraph) ?? [];
-      if (inParagraph.some((m) => m.start < mention.end && mention.start < m.end)) continue;
-      inParagraph.push(mention);
-      taken.set(mention.paragraph, inParagraph);
-      accepted.push(mention);
+      for (const mention of splitAtTitle(
+        trimSpan(found),
+        paragraphText.get(found.paragraph) ?? '',
+      )) {
+        const inParagraph = taken.get(mention.paragraph) ?? [];
+        if (inParagraph.some((m) => m.start < mention.end && mention.start < m.end)) continue;
+        inParagraph.push(mention);
+        taken.set(mention.paragraph, inParagraph);
+        accepted.push(mention);
+      }
     }
   }
   const order = new Map(doc.paragraphs.map((p, i) => [p.id, i]));
@@ -64,4 +70,47 @@ export function trimSpan(mention: Mention): Mention | undefined {
   const text = mention.text.slice(lead, mention.text.length - trail);
   if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
   return { ...mention, start: mention.start + lead, end: mention.end - trail, text };
+}
+
+/** Titles that end a name before them and start a person's name after them ("Cloudflare CEO Matthew Prince"). */
+const TITLES = loadCues()['person-before'];
+
+/**
+ * Titles and honorifics are not part of names: a span with a title inside is cut there,
+ * and what follows a title is a person's name, extended over the capitalized words right
+ * after it when the recognizer stopped short ("CEO Matthew| Prince").
+ */
+export function splitAtTitle(mention: Mention | undefined, paragraph: string): Mention[] {
+  if (!mention) return [];
+  const words = [...mention.text.matchAll(/\S+/g)];
+  const at = words.findIndex(
+    (w, i) => i < words.length - 1 && /^\p{Lu}/u.test(w[0]) && TITLES.has(w[0].toLowerCase()),
+  );
+  if (at < 0) return [mention];
+  const title = words[at]!;
+  const next = words[at + 1]!;
+  const before =
+    at > 0
+      ? trimSpan({
+          ...mention,
+          end: mention.start + title.index,
+          text: mention.text.slice(0, title.index),
+        })
+      : undefined;
+  let end = mention.end;
+  for (const match of paragraph.slice(end).matchAll(/^ (\p{Lu}[\p{L}'’-]*)/gu)) {
+    if (NOT_NAMES.has(match[1]!) || TITLES.has(match[1]!.toLowerCase())) break;
+    end += match[0].length;
+  }
+  const start = mention.start + next.index;
+  // A title is strong evidence that a person's name follows.
+  const after: Mention = {
+    ...mention,
+    type: 'person',
+    score: Math.max(mention.score, 0.8),
+    start,
+    end,
+    text: paragraph.slice(start, end),
+  };
+  return [...(before ? [before] : []), ...splitAtTitle(after, paragraph)];
 }

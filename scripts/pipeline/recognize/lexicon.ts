@@ -29,7 +29,9 @@ export type CueSection =
   | 'person-before'
   | 'person-after'
   | 'organization-last'
-  | 'place-before';
+  | 'place-before'
+  | 'organization-role'
+  | 'organization-noun';
 
 /** Cue words by section, lowercased. */
 export function loadCues(): Record<CueSection, Set<string>> {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from '../types.ts';
 
-const NOT_NAMES: ReadonlySet<string> = new Set(
+export const NOT_NAMES: ReadonlySet<string> = new Set(
   readFileSync(new URL('../../data/not-names.txt', import.meta.url), 'utf8')
     .split('\n')
     .map((line) => line.trim())

@@ -26,9 +26,19 @@ export const patternRecognizer: RecognizerFactory = () => {
       // "X, a (neo-Nazi) forum" — an appositive naming what X is.
       const appositive =
         next === ',' &&
-        /^an?$/.test(lower(tokens[to + 1])) &&
+        /^(?:an?|the)$/.test(lower(tokens[to + 1])) &&
         [tokens[to + 2], tokens[to + 3]].some((t) => cues['site-after'].has(lower(t)));
-      if (cues['site-after'].has(next) || cues['site-before'].has(prev) || appositive) {
+      // "Cloudflare CEO …", "the CEO of Cloudflare", "Cloudflare, a big tech security company".
+      const role =
+        (cues['organization-role'].has(next) && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? '')) ||
+        (prev === 'of' && cues['organization-role'].has(lower(tokens[from - 2])));
+      const described =
+        next === ',' &&
+        /^(?:an?|the)$/.test(lower(tokens[to + 1])) &&
+        tokens.slice(to + 2, to + 7).some((t) => cues['organization-noun'].has(lower(t)));
+      if (role || described) {
+        out.push(mentionOf(p, tokens, from, to, 'organization', 0.85, SOURCE));
+      } else if (cues['site-after'].has(next) || cues['site-before'].has(prev) || appositive) {
         out.push(mentionOf(p, tokens, from, to, 'site', 0.9, SOURCE));
       } else if (cues['campaign-after'].has(next) && !/^['’]s$/.test(lower(tokens[to - 1]))) {
         out.push(mentionOf(p, tokens, from, to, 'campaign', 0.8, SOURCE));

@@ -1,0 +1,108 @@
+/**
+ * `kb eval`: extraction quality on real annotated news in ../shared/corpora (dev splits;
+ * `--final` adds the test splits, to be read once for a reported figure) and on the
+ * seed story against the team's gold list.
+ */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { extractKnowledge } from '../build.ts';
+import { loadConfig, ROOT } from '../config.ts';
+import { corpusAvailable, evaluateGum, evaluateSpanFile } from '../eval/ner.ts';
+import { readSeedGold, scoreSeed } from '../eval/seed.ts';
+import { formatScores, type SpanScores } from '../ner/eval-conll.ts';
+
+const SUITES = ['seed', 'conll', 'gum', 'wnut'] as const;
+type Suite = (typeof SUITES)[number];
+
+function printScores(title: string, scores: SpanScores): void {
+  console.log(`\n${title}\n${formatScores(scores).replace(/^/gm, '  ')}`);
+}
+
+function runSeed(): boolean {
+  const { site } = extractKnowledge(loadConfig(), true);
+  const report = scoreSeed(site.kb, readSeedGold(join(ROOT, 'test/fixtures/seed/gold.json')));
+  console.log(`\nSeed story (content/articles vs test/fixtures/seed/gold.json)`);
+  console.log(
+    `  required entities with exactly one page of the right type: ${report.correct.length}/${report.required}`,
+  );
+  for (const [label, list] of Object.entries({
+    missing: report.missing,
+    'wrong type': report.wrongType,
+    split: report.split,
+    'not merged': report.unmerged,
+    'pages for no gold entity': report.extra,
+  })) {
+    if (list.length) console.log(`  ${label} (${list.length}): ${list.join('; ')}`);
+  }
+  return report.correct.length === report.required && !report.extra.length && !report.split.length;
+}
+
+function runCorpora(suite: Suite, corpora: string, final: boolean): void {
+  const need: Record<Exclude<Suite, 'seed'>, string> = {
+    conll: 'conll2003',
+    gum: 'gum',
+    wnut: 'wnut17',
+  };
+  if (suite === 'seed') return;
+  if (!corpusAvailable(corpora, need[suite])) {
+    console.log(`\n${suite}: skipped, ${join(corpora, need[suite])} is absent`);
+    return;
+  }
+  if (suite === 'conll') {
+    printScores(
+      'CoNLL-2003 dev (valid), exact span',
+      evaluateSpanFile(join(corpora, 'conll2003/valid.jsonl'), true),
+    );
+    if (final)
+      printScores(
+        'CoNLL++ test (conllpp-test), exact span',
+        evaluateSpanFile(join(corpora, 'conll2003/conllpp-test.jsonl'), true),
+      );
+  } else if (suite === 'gum') {
+    printScores(
+      'GUM news dev, document-level named entities',
+      evaluateGum(join(corpora, 'gum'), 'dev'),
+    );
+    if (final)
+      printScores(
+        'GUM news test, document-level named entities',
+        evaluateGum(join(corpora, 'gum'), 'test'),
+      );
+  } else {
+    printScores(
+      'WNUT-17 dev, exact span',
+      evaluateSpanFile(join(corpora, 'wnut17/dev.jsonl'), false),
+    );
+    if (final)
+      printScores(
+        'WNUT-17 test, exact span',
+        evaluateSpanFile(join(corpora, 'wnut17/test.jsonl'), false),
+      );
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('eval')
+    .description('print extraction quality on the annotated corpora and the seed story')
+    .option('--corpora <dir>', 'folder of corpora', join(ROOT, '../shared/corpora'))
+    .option('--only <suites>', `comma-separated: ${SUITES.join(',')}`)
+    .option('--final', 'also score the test splits (read them once, to report a final figure)')
+    .action((options: { corpora: string; only?: string; final?: boolean }) => {
+      const suites = (options.only?.split(',') ?? [...SUITES]) as Suite[];
+      const unknown = suites.filter((s) => !SUITES.includes(s));
+      if (unknown.length) {
+        console.error(
+          `error: unknown suite(s) ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      const started = performance.now();
+      for (const suite of suites) {
+        if (suite === 'seed') runSeed();
+        else runCorpora(suite, options.corpora, Boolean(options.final));
+      }
+      console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    });
+}

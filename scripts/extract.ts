@@ -1,0 +1,82 @@
+/**
+ * Extraction on plain text, outside a site build: the engine of `kb extract --jsonl`
+ * (DESIGN.md's line format) and of `kb eval`. Runs the same recognizers and resolver
+ * as the build, on one text at a time.
+ */
+import { articleId } from './ids.ts';
+import type { CuratedEntry } from './pipeline/read.ts';
+import { createRecognizers, recognizeMentions } from './pipeline/recognize/index.ts';
+import type { Recognizer } from './pipeline/recognize/types.ts';
+import { resolveEntities } from './pipeline/resolve.ts';
+import { segmentPlainText } from './pipeline/segment.ts';
+import type { EntityType } from './schema.ts';
+
+export interface ExtractedEntity {
+  name: string;
+  type: EntityType;
+  score: number;
+  mentions: Array<{ start: number; end: number; text: string }>;
+}
+
+export interface ExtractedQuote {
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+}
+
+export interface Extraction {
+  id: string;
+  entities: ExtractedEntity[];
+  quotes: ExtractedQuote[];
+}
+
+export interface Extractor {
+  extract(id: string, text: string): Extraction;
+}
+
+export interface ExtractorOptions {
+  curated?: CuratedEntry[];
+  /** Treat every line as a sentence (CoNLL layout). */
+  linesAreSentences?: boolean;
+  recognizers?: Recognizer[];
+}
+
+/** An extractor with recognizers created once. */
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
+  const curated = options.curated ?? [];
+  const recognizers = options.recognizers ?? createRecognizers({ curated });
+  return {
+    extract(id, text) {
+      const article = {
+        id: articleId(id),
+        slug: id,
+        file: id,
+        meta: { title: id, authors: [], language: 'en' },
+        body: text,
+        bodyLine: 1,
+        hash: id,
+      };
+      const doc = segmentPlainText(article, { linesAreSentences: options.linesAreSentences });
+      const mentions = recognizeMentions(doc, recognizers);
+      const { entities, review } = resolveEntities([{ doc, mentions }], curated, { threshold: 0 });
+      const all = [...entities, ...review];
+      return {
+        id,
+        entities: all.map((e) => ({
+          name: e.name,
+          type: e.type,
+          score: Math.round(e.score * 1000) / 1000,
+          mentions: e.mentions
+            .map((m) => ({
+              start: doc.offsets.get(m.paragraph)! + m.start,
+              end: doc.offsets.get(m.paragraph)! + m.end,
+              text: m.text,
+            }))
+            .sort((a, b) => a.start - b.start),
+        })),
+        quotes: [],
+      };
+    },
+  };
+}
