@@ -6,7 +6,7 @@
  */
 import { buildContext, wordsIn, type QuoteContext } from './quote-context.ts';
 import { loadQuoteLexicon, type QuoteLexicon } from './quote-lexicon.ts';
-import { findQuoteSpans, type CutChooser, type QuoteSpan } from './quote-spans.ts';
+import { findQuoteSpans, type CutChooser, type QuotePart, type QuoteSpan } from './quote-spans.ts';
 import {
   attributeAfter,
   attributeBefore,
@@ -110,6 +110,44 @@ function attribute(context: QuoteContext, span: QuoteSpan, done: Attributed[]): 
   return attributePrevious(context, span, done);
 }
 
+/** A quote with every paragraph part it covers, for evaluation and review. */
+export interface QuoteWithParts {
+  quote: Quote;
+  parts: QuotePart[];
+}
+
+/** Like `extractQuotes`, keeping the parts of quotes that run over several paragraphs. */
+export function extractQuoteParts(
+  doc: SegmentedArticle,
+  mentions: Mention[],
+  options: Partial<QuoteOptions> = {},
+): QuoteWithParts[] {
+  const { minWords } = { ...DEFAULTS, ...options };
+  const lexicon = loadQuoteLexicon();
+  const spans = findQuoteSpans(doc.paragraphs, cutBeforeAttribution(lexicon));
+  const context = buildContext(doc, mentions, spans, lexicon);
+  const done: Attributed[] = [];
+  const quotes: QuoteWithParts[] = [];
+  for (const span of spans) {
+    const text = span.parts
+      .map((p) => doc.paragraphs[p.index]!.text.slice(p.start, p.end))
+      .join(' ');
+    if (wordsIn(text, 0, text.length).length < minWords) continue;
+    const attribution = attribute(context, span, done);
+    done.push({ span, attribution });
+    const first = span.parts[0]!;
+    const quote: Quote = {
+      paragraph: doc.paragraphs[first.index]!.id,
+      start: first.start,
+      end: first.end,
+      text,
+      ...attribution,
+    };
+    quotes.push({ quote, parts: span.parts });
+  }
+  return quotes;
+}
+
 /**
  * Finds the direct quotes of an article and attributes each to a speaker mention
  * (person or organization) from `mentions`; `speaker` is undefined when no attribution
@@ -120,27 +158,5 @@ export function extractQuotes(
   mentions: Mention[],
   options: Partial<QuoteOptions> = {},
 ): Quote[] {
-  const { minWords } = { ...DEFAULTS, ...options };
-  const lexicon = loadQuoteLexicon();
-  const spans = findQuoteSpans(doc.paragraphs, cutBeforeAttribution(lexicon));
-  const context = buildContext(doc, mentions, spans, lexicon);
-  const done: Attributed[] = [];
-  const quotes: Quote[] = [];
-  for (const span of spans) {
-    const text = span.parts
-      .map((p) => doc.paragraphs[p.index]!.text.slice(p.start, p.end))
-      .join(' ');
-    if (wordsIn(text, 0, text.length).length < minWords) continue;
-    const attribution = attribute(context, span, done);
-    done.push({ span, attribution });
-    const first = span.parts[0]!;
-    quotes.push({
-      paragraph: doc.paragraphs[first.index]!.id,
-      start: first.start,
-      end: first.end,
-      text,
-      ...attribution,
-    });
-  }
-  return quotes;
+  return extractQuoteParts(doc, mentions, options).map((q) => q.quote);
 }
