@@ -8,6 +8,7 @@ import { loadConfig, ROOT, type Config } from './config.ts';
 import { createUrls } from './urls.ts';
 import { formatProblem, readArticles, readCuratedEntities } from './pipeline/read.ts';
 import { segmentArticle } from './pipeline/segment.ts';
+import { extractQuotes } from './pipeline/quotes.ts';
 import { createRecognizers, recognizeMentions } from './pipeline/recognize/index.ts';
 import { resolveEntities, type ResolvedEntity } from './pipeline/resolve.ts';
 import { relateEntities } from './pipeline/relate.ts';
@@ -45,8 +46,9 @@ export function extractKnowledge(config: Config = loadConfig(), quiet = false): 
   const extracted = articles.items.map((article) => {
     const doc = time('segment', () => segmentArticle(article));
     const mentions = time('recognize', () => recognizeMentions(doc, recognizers));
+    const quotes = time('quotes', () => extractQuotes(doc, mentions));
     progress.tick();
-    return { doc, mentions };
+    return { doc, mentions, quotes };
   });
   progress.done();
   const { entities, review } = time('resolve', () =>
@@ -59,7 +61,17 @@ export function extractKnowledge(config: Config = loadConfig(), quiet = false): 
       : new Date(config.sourceDateEpoch * 1000).toISOString();
   const urls = createUrls(config.base, config.site);
   const site = time('assemble', () =>
-    assembleSite({ config, urls, docs: extracted.map((e) => e.doc), entities, related, generated }),
+    assembleSite({
+      config,
+      urls,
+      docs: extracted.map((e) => e.doc),
+      quotes: extracted.flatMap((e) =>
+        e.quotes.map((quote) => ({ article: e.doc.article.id, quote })),
+      ),
+      entities,
+      related,
+      generated,
+    }),
   );
   return { config, site, problems: [...articles.problems, ...curated.problems], review, seconds };
 }

@@ -9,6 +9,8 @@ import { createRecognizers, recognizeMentions } from './pipeline/recognize/index
 import type { Recognizer } from './pipeline/recognize/types.ts';
 import { resolveEntities } from './pipeline/resolve.ts';
 import { segmentPlainText } from './pipeline/segment.ts';
+import { quotesByEntity } from './pipeline/attribute.ts';
+import { extractQuotes } from './pipeline/quotes.ts';
 import type { EntityType } from './schema.ts';
 
 export interface ExtractedEntity {
@@ -61,6 +63,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       const mentions = recognizeMentions(doc, recognizers);
       const { entities, review } = resolveEntities([{ doc, mentions }], curated, { threshold: 0 });
       const all = [...entities, ...review];
+      const quotes = extractQuotes(doc, mentions);
+      const speakers = new Map<string, string>();
+      for (const [entityId, list] of quotesByEntity(
+        all,
+        quotes.map((quote) => ({ article: id, quote })),
+      )) {
+        const name = all.find((e) => e.id === entityId)!.name;
+        for (const { quote } of list) speakers.set(`${quote.paragraph}@${quote.start}`, name);
+      }
       return {
         id,
         entities: all.map((e) => ({
@@ -75,7 +86,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             }))
             .sort((a, b) => a.start - b.start),
         })),
-        quotes: [],
+        quotes: quotes.map((q) => {
+          const offset = doc.offsets.get(q.paragraph)!;
+          return {
+            start: offset + q.start,
+            end: offset + q.end,
+            text: q.text,
+            speaker: speakers.get(`${q.paragraph}@${q.start}`) ?? null,
+          };
+        }),
       };
     },
   };

@@ -75,9 +75,13 @@ export const KbMentionSchema = z.object({
 });
 
 export const KbQuoteSchema = z.object({
+  /** The quoted words, without quotation marks. */
   text: z.string(),
   article: z.string(),
+  /** Paragraph where the quote starts. */
   paragraph: z.string(),
+  /** Confidence of the attribution, in [0, 1]. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 
 export const KbRelatedSchema = z.object({

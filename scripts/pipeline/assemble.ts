@@ -7,6 +7,8 @@ import type { EntityType, KnowledgeBase } from '../schema.ts';
 import { ENTITY_TYPES } from '../schema.ts';
 import type { Urls } from '../urls.ts';
 import { mentionContext } from './context.ts';
+import { quotesByEntity } from './attribute.ts';
+import type { Quote } from './quotes.ts';
 import type { Relation } from './relate.ts';
 import { renderArticle, type LinkedSpan } from './render-article.ts';
 import type { Entity, SegmentedArticle } from './types.ts';
@@ -37,6 +39,8 @@ export interface AssembleInput {
   docs: SegmentedArticle[];
   entities: Entity[];
   related: Map<string, Relation[]>;
+  /** Every direct quote found, with its article. */
+  quotes: Array<{ article: string; quote: Quote }>;
   /** ISO time of the build, or undefined when output must not carry one. */
   generated?: string;
 }
@@ -49,11 +53,13 @@ export function assembleSite({
   config,
   urls,
   docs,
+  quotes,
   entities,
   related,
   generated,
 }: AssembleInput): SiteData {
   const docById = new Map(docs.map((d) => [d.article.id as string, d]));
+  const quoted = quotesByEntity(entities, quotes);
   const byId = new Map(entities.map((e) => [e.id as string, e]));
   const kb: KnowledgeBase = {
     schema: 1,
@@ -88,7 +94,12 @@ export function assembleSite({
           },
         };
       }),
-      quotes: [],
+      quotes: (quoted.get(e.id) ?? []).map(({ article, quote }) => ({
+        text: quote.text,
+        article,
+        paragraph: quote.paragraph,
+        confidence: Math.round(quote.confidence * 100) / 100,
+      })),
       related: (related.get(e.id) ?? []).map(({ id, weight, paragraphs, articles }) => ({
         id,
         weight,
@@ -143,7 +154,9 @@ export function assembleSite({
       .sort(byDateDesc)
       .slice(0, 10),
     articles,
-    entities: entities.map((e) => entityView(e, docById, related.get(e.id) ?? [], byId, urls)),
+    entities: entities.map((e) =>
+      entityView(e, docById, related.get(e.id) ?? [], byId, urls, quoted.get(e.id) ?? []),
+    ),
     indexes,
   };
 }

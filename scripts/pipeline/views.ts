@@ -5,6 +5,7 @@
 import type { EntityType } from '../schema.ts';
 import { ENTITY_TYPES } from '../schema.ts';
 import { TYPE_LABELS, type Urls } from '../urls.ts';
+import type { ArticleQuote } from './attribute.ts';
 import type { Relation } from './relate.ts';
 import { mentionContext, type MentionContext } from './context.ts';
 import type { Article, Entity, SegmentedArticle } from './types.ts';
@@ -41,6 +42,15 @@ export interface EntityView extends EntityLink {
   related: Array<EntityLink & { weight: number; paragraphs: number; articles: number }>;
   /** Articles the page rests on, numbered in order of first use. */
   sources: ArticleRef[];
+  /** Direct quotes attributed to this entity, in article order. */
+  quotes: QuoteView[];
+}
+
+export interface QuoteView {
+  text: string;
+  paragraph: string;
+  href: string;
+  article: ArticleRef;
 }
 
 export interface ArticleView extends ArticleRef {
@@ -79,6 +89,7 @@ export function entityView(
   related: Relation[],
   byId: Map<string, Entity>,
   urls: Urls,
+  quotes: ArticleQuote[],
 ): EntityView {
   const groups = new Map<string, EntityView['groups'][number]>();
   for (const m of entity.mentions) {
@@ -116,6 +127,15 @@ export function entityView(
         : [];
     }),
     sources: [...groups.values()].map((g) => g.article),
+    quotes: quotes.map(({ article, quote }) => {
+      const doc = docs.get(article)!;
+      return {
+        text: quote.text,
+        paragraph: quote.paragraph,
+        href: urls.article(doc.article.slug, quote.paragraph),
+        article: articleRef(doc.article, urls),
+      };
+    }),
   };
 }
 
