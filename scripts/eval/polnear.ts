@@ -53,8 +53,10 @@ export interface PolnearResult {
   endToEnd: number;
   /** Found quotes left without a speaker. */
   noSpeaker: number;
-  /** Found quotes whose gold source is a pronoun (resolved to a name), and how many are right. */
+  /** Found quotes whose gold source refers back (pronoun, "the mayor"), resolved to a name, and how many are right. */
   pronounSources: { quotes: number; correct: number };
+  /** Gold quotes whose source names nobody ("a campaign aide"): set aside; how many we left without a speaker. */
+  unnamed: { quotes: number; noSpeaker: number };
   /** Accuracy by how the speaker was found. */
   byVia: Record<string, { quotes: number; correct: number }>;
   /** Predicted quotes overlapping no gold direct quote (partial quotes, titles, unannotated). */
@@ -114,60 +116,41 @@ function isQuoted(text: string, s: number, e: number): boolean {
   return opens && closes;
 }
 
-/** Spans of `text` inside quotation marks, by a simple toggle: to skip quoted names. */
-function quotedRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  let open = -1;
-  for (const m of text.matchAll(/["“”]/g)) {
-    const opens = m[0] === '“' || (m[0] === '"' && open < 0);
-    if (opens && open < 0) open = m.index;
-    else if (!opens && open >= 0) {
-      ranges.push([open, m.index]);
-      open = -1;
-    }
-  }
-  return ranges;
+/** A source that only refers back to someone: a pronoun, or "the mayor", "his spokesman". */
+function isReferring(source: string): boolean {
+  const text = source.trim().toLowerCase();
+  return PRONOUNS.has(text) || /^(?:the|this|that|his|her|its|their)\s/.test(text);
 }
 
-/** The name a pronoun source stands for: the nearest earlier occurrence, outside quotes, of a gold source name. */
-function antecedentOf(
-  record: PolnearRecord,
-  at: number,
-  known: Set<string>,
-  quoted: [number, number][],
-): string | undefined {
-  let best: [number, string] | undefined;
-  for (const m of record.text.slice(0, at).matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
-    const key = keyOf(m[0]);
-    if (!known.has(key) || quoted.some(([s, e]) => m.index > s && m.index < e)) continue;
-    if (!best || m.index > best[0]) best = [m.index, key];
-  }
-  return best?.[1];
-}
-
-/** The gold direct quotes of one record. */
+/**
+ * The gold direct quotes of one record. A referring source takes the names of the nearest
+ * earlier named source (speakers continue more often than they change); an unnamed source
+ * ("a campaign aide") keeps no name and the quote is set aside.
+ */
 function goldQuotes(record: PolnearRecord, minWords: number): GoldQuote[] {
-  const known = new Set<string>();
-  for (const a of record.attributions)
-    if (a.source) for (const n of namesIn(a.source.text)) known.add(n);
-  const quoted = quotedRanges(record.text);
+  const attributions = record.attributions
+    .filter((a) => a.source?.segments.length)
+    .sort((a, b) => a.source!.segments[0]![0] - b.source!.segments[0]![0]);
   const out: GoldQuote[] = [];
-  for (const a of record.attributions) {
-    if (!a.content || !a.source || !a.content.segments.length) continue;
+  let lastNamed = new Set<string>();
+  for (const a of attributions) {
+    const source = a.source!;
+    const named = namesIn(source.text);
+    const referring =
+      isReferring(source.text) && (PRONOUNS.has(source.text.trim().toLowerCase()) || !named.size);
+    const names = referring ? lastNamed : named;
+    if (!referring && named.size) lastNamed = named;
+    if (!a.content?.segments.length) continue;
     const s = a.content.segments[0]![0];
     const e = a.content.segments.at(-1)![1];
     if (!isQuoted(record.text, s, e)) continue;
     if ((a.content.text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length < minWords)
       continue;
-    const pronoun = PRONOUNS.has(a.source.text.trim().toLowerCase());
-    const at = a.source.segments[0]![0];
-    const antecedent = pronoun ? antecedentOf(record, at, known, quoted) : undefined;
-    const names = pronoun ? new Set(antecedent ? [antecedent] : []) : namesIn(a.source.text);
     out.push({
       content: a.content.segments,
-      source: a.source.segments,
+      source: source.segments,
       names,
-      pronoun,
+      pronoun: referring,
       text: a.content.text,
     });
   }
@@ -274,6 +257,7 @@ export async function evaluatePolnear(options: {
     accuracy: 0,
     endToEnd: 0,
     noSpeaker: 0,
+    unnamed: { quotes: 0, noSpeaker: 0 },
     pronounSources: { quotes: 0, correct: 0 },
     byVia: {},
     unmatchedPredictions: 0,
@@ -294,12 +278,17 @@ export async function evaluatePolnear(options: {
       }),
     );
     for (const gold of goldQuotes(record, minWords)) {
-      result.quotes++;
       const score = (p: (typeof predicted)[number]) =>
         p.spans.reduce((sum, s) => sum + gold.content.reduce((t, c) => t + overlap(s, c), 0), 0);
       const best = predicted.filter((p) => score(p) > 0).sort((a, b) => score(b) - score(a))[0];
+      if (best) best.used = true;
+      if (!gold.names.size) {
+        result.unnamed.quotes++;
+        if (best && !best.q.quote.speaker) result.unnamed.noSpeaker++;
+        continue;
+      }
+      result.quotes++;
       if (!best) continue;
-      best.used = true;
       result.found++;
       const { speaker, via = 'none' } = best.q.quote;
       const right = isRightSpeaker(speaker, gold, offsets);
@@ -336,6 +325,7 @@ export function formatPolnearResult(r: PolnearResult): string {
     `  found            ${r.found} (${pct(r.found, r.quotes)})`,
     `  speaker accuracy ${r.correctSpeaker}/${r.found} = ${pct(r.correctSpeaker, r.found)} of found quotes (end to end ${pct(r.correctSpeaker, r.quotes)})`,
     `  no speaker       ${r.noSpeaker}`,
+    `  unnamed sources  ${r.unnamed.quotes} set aside (${r.unnamed.noSpeaker} left without a speaker)`,
     `  pronoun sources  ${r.pronounSources.correct}/${r.pronounSources.quotes} = ${pct(r.pronounSources.correct, r.pronounSources.quotes)}`,
     ...Object.entries(r.byVia)
       .sort((a, b) => b[1].quotes - a[1].quotes)

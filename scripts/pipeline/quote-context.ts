@@ -5,6 +5,7 @@
  * resolve a pronoun or "the company" to the nearest fitting one of them.
  */
 import { isAbbreviation } from './abbreviations.ts';
+import { assignRoles, type MentionRole } from './quote-antecedents.ts';
 import type { QuoteLexicon } from './quote-lexicon.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import type { Mention, SegmentedArticle } from './types.ts';
@@ -27,6 +28,8 @@ export interface QuoteContext {
   quotesIn: QuoteSpan[][];
   /** How many paragraphs back a pronoun or "the company" may look. */
   lookBack: number;
+  /** The grammatical role each speaker mention seems to play in its sentence. */
+  roles: Map<Mention, MentionRole>;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
@@ -89,40 +92,16 @@ export function buildContext(
   for (const mention of mentions) {
     const index = indexOf.get(mention.paragraph);
     if (index === undefined) continue;
-    if (mention.type !== 'person' && mention.type !== 'organization') continue;
+    // A site speaks only when named as the subject ("PolitiFact says"); see `fits`.
+    if (mention.type !== 'person' && mention.type !== 'organization' && mention.type !== 'site')
+      continue;
     if (isInside(quotesIn[index]!, index, mention)) continue;
     if (isAddressee(doc.paragraphs[index]!.text, mention, lexicon)) continue;
     speakers[index]!.push(mention);
   }
   for (const list of speakers) list.sort((a, b) => a.start - b.start);
-  return { doc, lexicon, speakers, quotesIn, lookBack: 1 };
-}
-
-/** Whether a mention fits the kind of speaker a pronoun or noun stands for. */
-export function fits(mention: Mention, kind: SpeakerKind): boolean {
-  return kind === 'any' || mention.type === kind;
-}
-
-/**
- * The nearest fitting speaker mention ending before `offset` in paragraph `index`, then
- * in up to `lookBack` earlier paragraphs: the antecedent of a pronoun or "the company".
- */
-export function nearestBefore(
-  context: QuoteContext,
-  index: number,
-  offset: number,
-  kind: SpeakerKind,
-  lookBack = context.lookBack,
-): Mention | undefined {
-  for (let i = index; i >= 0 && i >= index - lookBack; i--) {
-    const list = context.speakers[i]!;
-    for (let j = list.length - 1; j >= 0; j--) {
-      const mention = list[j]!;
-      if (i === index && mention.end > offset) continue;
-      if (fits(mention, kind)) return mention;
-    }
-  }
-  return undefined;
+  const roles = assignRoles(doc, speakers, lexicon);
+  return { doc, lexicon, speakers, quotesIn, lookBack: 1, roles };
 }
 
 /** Speaker mentions of paragraph `index` that lie inside `[from, to)`. */

@@ -8,6 +8,7 @@ export type QuoteWordSection =
   | 'verbs'
   | 'clause-words'
   | 'addressee-cues'
+  | 'object-before'
   | 'source-after'
   | 'person-pronouns'
   | 'group-pronouns'
@@ -47,6 +48,7 @@ const SECTIONS: QuoteWordSection[] = [
   'verbs',
   'clause-words',
   'addressee-cues',
+  'object-before',
   'source-after',
   'person-pronouns',
   'group-pronouns',

@@ -4,10 +4,10 @@
  * (Prince said in the interview … . "…"), with pronouns, "the company" and "the post"
  * resolved to the nearest fitting mention outside quotes.
  */
+import { nearestBefore } from './quote-antecedents.ts';
 import {
   crossesSentence,
   matchEntry,
-  nearestBefore,
   speakersBetween,
   wordsIn,
   type QuoteContext,
@@ -31,11 +31,23 @@ export interface Attributed {
 
 /** How far (in words) an attribution verb may be from the quote it follows. */
 const MAX_WORDS_AFTER = 8;
+/** …unless a name follows the quote at once: then an apposition may come between. */
+const MAX_WORDS_AFTER_NAME = 30;
+/** How many paragraphs back a reference may look when nothing is near. */
+const FAR = 3;
 const NONE: Attribution = { confidence: 0 };
+const DETERMINERS = new Set(['the', 'this', 'that', 'his', 'her', 'its', 'their']);
+/** A dash before a name after a quote: the testimonial style ("…" ― Ana Ruiz). */
+const DASH = /^\s*[―—–-]\s*$/;
 
-/** The preferred speaker among mentions: the last person, else the last organization. */
-function pickSpeaker(mentions: Mention[]): Mention | undefined {
-  return mentions.findLast((m) => m.type === 'person') ?? mentions.at(-1);
+/**
+ * The preferred speaker among mentions: objects ("to Clinton", "Trump's") only when
+ * nothing else is there; then the last person, else the last organization or site.
+ */
+function pickSpeaker(context: QuoteContext, mentions: Mention[]): Mention | undefined {
+  const free = mentions.filter((m) => context.roles.get(m) !== 'object');
+  const pool = free.length ? free : mentions;
+  return pool.findLast((m) => m.type === 'person') ?? pool.at(-1);
 }
 
 /** What a pronoun or a definite noun ("the company") stands for, or undefined. */
@@ -49,12 +61,44 @@ function referenceOf(
   if (lexicon['person-pronouns'].has(word)) return 'person';
   if (lexicon['group-pronouns'].has(word)) return 'any';
   if (lexicon['organization-pronouns'].has(word)) return 'organization';
-  const determiner = words[i - 1]?.lower;
-  if (determiner !== 'the' && determiner !== 'this' && determiner !== 'that') return undefined;
+  // "the company", "the New York businessman", "the ad's narrator"
+  const determiners = words.slice(Math.max(0, i - 3), i).map((w) => w.lower);
+  if (!determiners.some((w) => DETERMINERS.has(w))) return undefined;
   if (lexicon['organization-nouns'].has(word)) return 'organization';
   if (lexicon['person-nouns'].has(word)) return 'person';
   if (lexicon['document-nouns'].has(word)) return 'document';
   return undefined;
+}
+
+/**
+ * When no mention fits nearby, a reference continues the last quote's speaker, else goes
+ * to a fitting mention a few paragraphs back.
+ */
+function continuing(
+  context: QuoteContext,
+  index: number,
+  at: number,
+  previous: Attributed[],
+  kind: SpeakerKind,
+): Mention | undefined {
+  const last = previous.findLast((p) => p.attribution.speaker);
+  const speaker = last?.attribution.speaker;
+  if (speaker && last.span.parts.at(-1)!.index >= index - FAR && fitsKind(speaker, kind))
+    return speaker;
+  return nearestBefore(context, index, at, kind, FAR);
+}
+
+function fitsKind(mention: Mention, kind: SpeakerKind): boolean {
+  return kind === 'any' ? mention.type !== 'site' : mention.type === kind;
+}
+
+function isPronoun({ lexicon }: QuoteContext, word: Word): boolean {
+  const w = word.lower;
+  return (
+    lexicon['person-pronouns'].has(w) ||
+    lexicon['group-pronouns'].has(w) ||
+    lexicon['organization-pronouns'].has(w)
+  );
 }
 
 /** Resolves the subject words of an attribution (no mention among them) by reference. */
@@ -63,17 +107,19 @@ function resolveReference(
   index: number,
   words: Word[],
   previous: Attributed[],
+  pronounsOnly = false,
 ): Attribution | undefined {
   for (let i = words.length - 1; i >= 0; i--) {
     const kind = referenceOf(context, words, i);
-    if (!kind) continue;
+    if (!kind || (pronounsOnly && !isPronoun(context, words[i]!))) continue;
     const at = words[i]!.start;
     if (kind === 'document') {
       const last = previous.findLast((p) => p.span.parts.at(-1)!.index >= index - 1);
       const speaker = last?.attribution.speaker ?? nearestBefore(context, index, at, 'any');
       return speaker ? { speaker, via: 'previous-sentence', confidence: 0.6 } : NONE;
     }
-    const speaker = nearestBefore(context, index, at, kind);
+    const speaker =
+      nearestBefore(context, index, at, kind) ?? continuing(context, index, at, previous, kind);
     const via = kind === 'organization' && words[i - 1] ? 'organization-reference' : 'pronoun';
     return speaker ? { speaker, via, confidence: 0.7 } : NONE;
   }
@@ -87,7 +133,7 @@ function subjectAfter(context: QuoteContext, index: number, from: number, to: nu
   const limit = stop ? from + stop.index : to;
   const mentions = speakersBetween(context, index, from, to);
   const inClause = mentions.filter((m) => m.start < limit);
-  const speaker = pickSpeaker(inClause) ?? mentions[0];
+  const speaker = pickSpeaker(context, inClause) ?? mentions[0];
   if (speaker && wordsIn(text, from, speaker.start).length <= 3)
     return { speaker, via: 'adjacent', confidence: 0.9 };
   const words = wordsIn(text, from, limit).slice(0, 2);
@@ -125,11 +171,23 @@ function subjectOf(
     )
   )
     return subjectAfter(context, index, afterVerb, to);
-  const named = pickSpeaker(speakersBetween(context, index, from, verb.start));
-  if (named) return { speaker: named, via: 'adjacent', confidence: 0.9 };
-  const referred = resolveReference(context, index, words.slice(0, v), previous);
+  const named = pickSpeaker(context, speakersBetween(context, index, from, verb.start));
+  // A pronoun nearer the verb than the name is the subject: "Trump said Clinton lied, and he added, …"
+  const nearer = words.slice(named ? words.findIndex((w) => w.start >= named.end) : 0, v);
+  const referred = resolveReference(context, index, nearer, previous, Boolean(named));
   if (referred) return referred;
+  if (named) return { speaker: named, via: 'adjacent', confidence: 0.9 };
   return subjectAfter(context, index, afterVerb, to);
+}
+
+/** Whether the sentence ends within a few words after `words[i]` ("Kerry said in a statement."). */
+function endsSoon(text: string, words: Word[], i: number): boolean {
+  const from = words[i - 1]!.end;
+  const tail = words.slice(i, i + 6);
+  const to = tail.at(-1)?.end ?? from;
+  return (
+    crossesSentence(text, from, Math.min(text.length, to + 1)) || i + tail.length >= words.length
+  );
 }
 
 /** The first attribution verb among the first words after a quote, within its sentence. */
@@ -145,12 +203,20 @@ function attributeAfter(
   const words = wordsIn(text, span.close, to);
   // "…" and said he …: the sentence goes on; its verb belongs to another clause.
   if (words[0] && context.lexicon['clause-words'].has(words[0].lower)) return undefined;
-  for (let v = 0; v < Math.min(words.length, MAX_WORDS_AFTER); v++) {
+  const first = words[0] && speakersBetween(context, last.index, words[0].start, to)[0];
+  const named = first && first.start === words[0]!.start ? first : undefined;
+  if (named && DASH.test(text.slice(span.close, named.start)))
+    return { speaker: named, via: 'adjacent', confidence: 0.85 };
+  const window = named ? MAX_WORDS_AFTER_NAME : MAX_WORDS_AFTER;
+  // A quote ending in a full stop ends its sentence: what follows is new unless it is short.
+  const ended = /\.\s*$/.test(text.slice(last.start, last.end));
+  for (let v = 0; v < Math.min(words.length, window); v++) {
     if (crossesSentence(text, span.close, words[v]!.start)) return undefined;
     const length =
       matchEntry(context.lexicon.verbs, words, v) ||
       matchEntry(context.lexicon['source-after'], words, v);
     if (!length) continue;
+    if (ended && !endsSoon(text, words, v + length)) return undefined;
     return subjectOf(context, last.index, words, v, length, span.close, to, previous);
   }
   return undefined;
