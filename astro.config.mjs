@@ -10,6 +10,8 @@ export default defineConfig({
   base: config.base,
   trailingSlash: 'always',
   outDir: process.env.KB_OUT || './dist',
+  // A separate cache per build lets tests and benchmarks build side by side.
+  cacheDir: process.env.KB_ASTRO_CACHE || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Dossier's pages read prepared data; nothing needs a dev toolbar or telemetry.
   devToolbar: { enabled: false },
