@@ -66,7 +66,8 @@ export interface PolnearResult {
   errors: string[];
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us']);
+/** Third-person pronouns refer back to a named source; first and second person name nobody. */
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them']);
 const OPEN = /["“„«]/;
 const CLOSE = /["”»]/;
 /** Capitalized words that start a source phrase without naming anyone. */
@@ -92,8 +93,10 @@ async function* records(): AsyncGenerator<PolnearRecord> {
 /** Last words of the capitalized runs of a phrase: "Spokeswoman Haley Morris" → morris. */
 function namesIn(phrase: string): Set<string> {
   const names = new Set<string>();
-  const runs = phrase.match(/\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu) ?? [];
-  for (const run of runs) {
+  const runs = [...phrase.matchAll(/\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu)];
+  for (const { 0: run, index } of runs) {
+    // "Small groups of protesters", "Another critic, …": a capital that only starts the phrase.
+    if (index === 0 && !run.includes(' ') && /^\s+\p{Ll}/u.test(phrase.slice(run.length))) continue;
     const words = run.split(/\s+/).filter((w) => !NOT_NAMES.has(w));
     const last = words.at(-1);
     if (last) names.add(keyOf(last));
@@ -116,16 +119,10 @@ function isQuoted(text: string, s: number, e: number): boolean {
   return opens && closes;
 }
 
-/** A source that only refers back to someone: a pronoun, or "the mayor", "his spokesman". */
-function isReferring(source: string): boolean {
-  const text = source.trim().toLowerCase();
-  return PRONOUNS.has(text) || /^(?:the|this|that|his|her|its|their)\s/.test(text);
-}
-
 /**
- * The gold direct quotes of one record. A referring source takes the names of the nearest
- * earlier named source (speakers continue more often than they change); an unnamed source
- * ("a campaign aide") keeps no name and the quote is set aside.
+ * The gold direct quotes of one record. A pronoun source takes the names of the nearest
+ * earlier named source (speakers continue more often than they change); a source without a
+ * proper name ("a campaign aide", "the ruling", "I") keeps none and the quote is set aside.
  */
 function goldQuotes(record: PolnearRecord, minWords: number): GoldQuote[] {
   const attributions = record.attributions
@@ -136,8 +133,7 @@ function goldQuotes(record: PolnearRecord, minWords: number): GoldQuote[] {
   for (const a of attributions) {
     const source = a.source!;
     const named = namesIn(source.text);
-    const referring =
-      isReferring(source.text) && (PRONOUNS.has(source.text.trim().toLowerCase()) || !named.size);
+    const referring = PRONOUNS.has(source.text.trim().toLowerCase());
     const names = referring ? lastNamed : named;
     if (!referring && named.size) lastNamed = named;
     if (!a.content?.segments.length) continue;

@@ -13,7 +13,8 @@ import type { Mention, SegmentedArticle } from './types.ts';
 export type MentionRole = 'speaking' | 'subject' | 'object' | 'other';
 
 function roleOf(text: string, mention: Mention, lexicon: QuoteLexicon): MentionRole {
-  if (/^['’]s?\b/.test(text.slice(mention.end, mention.end + 2))) return 'object';
+  if (/['’]s?$/.test(mention.text) || /^['’]s?\b/.test(text.slice(mention.end, mention.end + 2)))
+    return 'object';
   const before = wordsIn(text, Math.max(0, mention.start - 20), mention.start);
   const previous = before.at(-1)?.lower === 'the' ? before.at(-2) : before.at(-1);
   if (previous && lexicon['object-before'].has(previous.lower)) return 'object';
@@ -35,6 +36,12 @@ export function assignRoles(
     for (const mention of list) {
       const role = roleOf(paragraph.text, mention, lexicon);
       const sentence = paragraph.sentences.findIndex((s) => s.end >= mention.end);
+      // "She says Trump …": a pronoun already holds the subject place.
+      const start = paragraph.sentences[sentence]?.start ?? 0;
+      const pronounFirst = wordsIn(paragraph.text, start, mention.start).some(
+        (w) => lexicon['person-pronouns'].has(w.lower) || lexicon['group-pronouns'].has(w.lower),
+      );
+      if (pronounFirst) seen.add(sentence);
       const first = role === 'other' && !seen.has(sentence);
       if (role !== 'object') seen.add(sentence);
       roles.set(mention, first ? 'subject' : role);

@@ -41,10 +41,23 @@ const DETERMINERS = new Set(['the', 'this', 'that', 'his', 'her', 'its', 'their'
 const DASH = /^\s*[―—–-]\s*$/;
 
 /**
- * The preferred speaker among mentions: objects ("to Clinton", "Trump's") only when
- * nothing else is there; then the last person, else the last organization or site.
+ * The preferred speaker among the mentions before a verb: the one right before it
+ * ("… Jennifer Palmieri said"), else the subject of the sentence ("Trump attacked Clinton
+ * …, saying"), else the last person that is not an object ("to Clinton", "Trump's").
  */
-function pickSpeaker(context: QuoteContext, mentions: Mention[]): Mention | undefined {
+function pickSpeaker(
+  context: QuoteContext,
+  mentions: Mention[],
+  verb?: number,
+): Mention | undefined {
+  const text = (m: Mention) => context.doc.paragraphs.find((p) => p.id === m.paragraph)!.text;
+  const last = mentions.at(-1);
+  const between = last && verb !== undefined ? text(last).slice(last.end, verb) : ',';
+  // "the founder of Kiwi Farm, said": the name closing an apposition is not the subject.
+  const right = !between.includes(',') && wordsIn(between, 0, between.length).length <= 2;
+  if (last && right && context.roles.get(last) !== 'object') return last;
+  const subject = mentions.find((m) => context.roles.get(m) === 'subject');
+  if (subject && verb !== undefined) return subject;
   const free = mentions.filter((m) => context.roles.get(m) !== 'object');
   const pool = free.length ? free : mentions;
   return pool.findLast((m) => m.type === 'person') ?? pool.at(-1);
@@ -171,7 +184,7 @@ function subjectOf(
     )
   )
     return subjectAfter(context, index, afterVerb, to);
-  const named = pickSpeaker(context, speakersBetween(context, index, from, verb.start));
+  const named = pickSpeaker(context, speakersBetween(context, index, from, verb.start), verb.start);
   // A pronoun nearer the verb than the name is the subject: "Trump said Clinton lied, and he added, …"
   const nearer = words.slice(named ? words.findIndex((w) => w.start >= named.end) : 0, v);
   const referred = resolveReference(context, index, nearer, previous, Boolean(named));
@@ -222,17 +235,23 @@ function attributeAfter(
   return undefined;
 }
 
-/** The last attribution verb in `[from, to)` of paragraph `index`, and its subject. */
+/**
+ * The last attribution verb in `[from, to)` of paragraph `index` (the first with
+ * `firstVerb`: the main clause of an earlier sentence), and its subject.
+ */
 export function attributeBefore(
   context: QuoteContext,
   index: number,
   from: number,
   to: number,
   previous: Attributed[],
+  firstVerb = false,
 ): Attribution | undefined {
   const { text } = context.doc.paragraphs[index]!;
   const words = wordsIn(text, from, to);
-  for (let v = words.length - 1; v >= 0; v--) {
+  const order = words.map((_, i) => i);
+  if (!firstVerb) order.reverse();
+  for (const v of order) {
     const length =
       matchEntry(context.lexicon.verbs, words, v) ||
       matchEntry(context.lexicon['source-after'], words, v);

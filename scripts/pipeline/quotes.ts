@@ -83,7 +83,7 @@ function attributePrevious(
   const earlier = paragraph.sentences.findLast((s) => s.end <= sentence.start);
   if (earlier) {
     const from = afterQuotes(done, first.index, earlier.end, earlier.start);
-    const found = attributeBefore(context, first.index, from, earlier.end, done);
+    const found = attributeBefore(context, first.index, from, earlier.end, done, true);
     if (found?.speaker) return { ...found, via: 'previous-sentence', confidence: 0.65 };
   }
   const opensParagraph = !/\p{L}/u.test(paragraph.text.slice(0, span.open));
@@ -91,7 +91,7 @@ function attributePrevious(
   if (opensParagraph && before?.sentences.length) {
     const last = before.sentences.at(-1)!;
     const from = afterQuotes(done, first.index - 1, last.end, last.start);
-    const found = attributeBefore(context, first.index - 1, from, last.end, done);
+    const found = attributeBefore(context, first.index - 1, from, last.end, done, true);
     if (found?.speaker) return { ...found, via: 'previous-sentence', confidence: 0.6 };
   }
   return { confidence: 0 };
