@@ -9,9 +9,10 @@ import { extractKnowledge } from '../build.ts';
 import { loadConfig, ROOT } from '../config.ts';
 import { corpusAvailable, evaluateGum, evaluateSpanFile } from '../eval/ner.ts';
 import { readSeedGold, scoreSeed } from '../eval/seed.ts';
+import { runPolnearEval } from '../eval/polnear-cli.ts';
 import { formatScores, type SpanScores } from '../ner/eval-conll.ts';
 
-const SUITES = ['seed', 'conll', 'gum', 'wnut'] as const;
+const SUITES = ['seed', 'conll', 'gum', 'wnut', 'polnear'] as const;
 type Suite = (typeof SUITES)[number];
 
 function printScores(title: string, scores: SpanScores): void {
@@ -37,8 +38,8 @@ function runSeed(): boolean {
   return report.correct.length === report.required && !report.extra.length && !report.split.length;
 }
 
-function runCorpora(suite: Suite, corpora: string, final: boolean): void {
-  const need: Record<Exclude<Suite, 'seed'>, string> = {
+function runCorpora(suite: Exclude<Suite, 'polnear'>, corpora: string, final: boolean): void {
+  const need: Record<Exclude<Suite, 'seed' | 'polnear'>, string> = {
     conll: 'conll2003',
     gum: 'gum',
     wnut: 'wnut17',
@@ -88,7 +89,7 @@ export function register(program: Command): void {
     .option('--corpora <dir>', 'folder of corpora', join(ROOT, '../shared/corpora'))
     .option('--only <suites>', `comma-separated: ${SUITES.join(',')}`)
     .option('--final', 'also score the test splits (read them once, to report a final figure)')
-    .action((options: { corpora: string; only?: string; final?: boolean }) => {
+    .action(async (options: { corpora: string; only?: string; final?: boolean }) => {
       const suites = (options.only?.split(',') ?? [...SUITES]) as Suite[];
       const unknown = suites.filter((s) => !SUITES.includes(s));
       if (unknown.length) {
@@ -101,7 +102,14 @@ export function register(program: Command): void {
       const started = performance.now();
       for (const suite of suites) {
         if (suite === 'seed') runSeed();
-        else runCorpora(suite, options.corpora, Boolean(options.final));
+        else if (suite === 'polnear') {
+          console.log('\nPolNeAR dev, speakers of direct quotes');
+          await runPolnearEval('dev');
+          if (options.final) {
+            console.log('\nPolNeAR test, speakers of direct quotes');
+            await runPolnearEval('test');
+          }
+        } else runCorpora(suite, options.corpora, Boolean(options.final));
       }
       console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
     });

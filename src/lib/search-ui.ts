@@ -5,6 +5,7 @@
 interface PagefindUIOptions {
   element: string;
   bundlePath: string;
+  baseUrl: string;
   showSubResults: boolean;
   showImages: boolean;
   resetStyles: boolean;
@@ -22,6 +23,8 @@ export function startSearch(): void {
   const ui = new window.PagefindUI({
     element: '#search',
     bundlePath: host.dataset.bundle ?? '/pagefind/',
+    // Result links carry the site's base, so search works under a sub-path (/kb/).
+    baseUrl: host.dataset.base ?? '/',
     showSubResults: true,
     showImages: false,
     resetStyles: false,
