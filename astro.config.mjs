@@ -15,5 +15,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Dossier's pages read prepared data; nothing needs a dev toolbar or telemetry.
   devToolbar: { enabled: false },
+  // Scripts ship as files, never inlined, so the Content-Security-Policy needs no inline script.
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [dossierPagefind()],
 });

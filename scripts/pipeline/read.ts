@@ -28,10 +28,38 @@ function markdownFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Decodes UTF-8 strictly: a file that is not text is reported, not read as garbage. */
-function decode(bytes: Buffer): string {
-  if (bytes.includes(0)) throw new Error('is a binary file, not text (save it as UTF-8 markdown)');
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+/** Larger articles are refused: one article should never hold up or bloat the whole site. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Decodes a file's text: UTF-8 strictly, or UTF-16 when it starts with a byte-order mark
+ * (Windows tools save that). A file that is not text is reported, not read as garbage.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    throw new Error(
+      `is ${mb} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for one article (split it into several)`,
+    );
+  }
+  const bom16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  let text: string;
+  if (bom16) {
+    text = new TextDecoder(bom16, { fatal: true }).decode(bytes);
+  } else {
+    if (bytes.includes(0))
+      throw new Error('is a binary file, not text (save it as UTF-8 markdown)');
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new Error('is not valid UTF-8 text (re-save it with UTF-8 encoding)');
+    }
+  }
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
@@ -42,20 +70,21 @@ function lineOfKey(source: string, key: string | undefined): number {
   return index < 0 ? 1 : index + 1;
 }
 
-/** Turns a zod failure into readable problems, one per issue. */
-function zodProblems(file: string, source: string, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => {
-    const key = issue.path[0] === undefined ? undefined : String(issue.path[0]);
-    const message =
-      issue.code === 'invalid_type' && key
-        ? `"${key}" ${issue.message.replace(/^Invalid input: /, '')}`
-        : issue.message;
-    return {
-      file,
-      line: lineOfKey(source, key),
-      message: key && !message.includes(key) ? `${key}: ${message}` : message,
-    };
+/** Turns a zod failure into one readable problem: the file, its first bad line, every issue. */
+function zodProblem(file: string, source: string, error: z.ZodError): ContentProblem {
+  const keys = error.issues.map((issue) =>
+    issue.path[0] === undefined ? undefined : String(issue.path[0]),
+  );
+  const messages = error.issues.map((issue, i) => {
+    const key = keys[i];
+    const message = issue.message.replace(/^Invalid input: /, '');
+    return key && !message.includes(key) ? `"${key}" ${message}` : message;
   });
+  return {
+    file,
+    line: Math.min(...keys.map((key) => lineOfKey(source, key))),
+    message: messages.join('; '),
+  };
 }
 
 /** Parses front matter, reporting YAML errors with their line. */
@@ -83,7 +112,7 @@ export function readArticles(dir: string, root: string): ReadResult<Article> {
     const file = relative(root, path);
     let source: string;
     try {
-      source = decode(readFileSync(path));
+      source = decodeText(readFileSync(path));
     } catch (error) {
       problems.push({ file, message: (error as Error).message });
       continue;
@@ -95,10 +124,10 @@ export function readArticles(dir: string, root: string): ReadResult<Article> {
     }
     const meta = ArticleFrontMatterSchema.safeParse(parsed.data);
     if (!meta.success) {
-      problems.push(...zodProblems(file, source, meta.error));
+      problems.push(zodProblem(file, source, meta.error));
       continue;
     }
-    if (!parsed.content.trim()) {
+    if (!/[\p{L}\p{N}]/u.test(parsed.content)) {
       problems.push({ file, message: 'has no text after its front matter (add the article body)' });
       continue;
     }
@@ -139,7 +168,13 @@ export function readCuratedEntities(dir: string, root: string): ReadResult<Curat
   for (const type of ENTITY_TYPES) {
     for (const path of markdownFiles(join(dir, type))) {
       const file = relative(root, path);
-      const source = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
+      let source: string;
+      try {
+        source = decodeText(readFileSync(path));
+      } catch (error) {
+        problems.push({ file, message: (error as Error).message });
+        continue;
+      }
       const parsed = parseMatter(file, source);
       if ('message' in parsed) {
         problems.push(parsed);
@@ -147,7 +182,7 @@ export function readCuratedEntities(dir: string, root: string): ReadResult<Curat
       }
       const entity = CuratedEntitySchema.safeParse({ type, ...parsed.data });
       if (!entity.success) {
-        problems.push(...zodProblems(file, source, entity.error));
+        problems.push(zodProblem(file, source, entity.error));
       } else if (entity.data.type !== type) {
         problems.push({
           file,

@@ -14,7 +14,8 @@ const LAST_WORD = /([\p{L}.]+)\.\s*$/u;
  * two sentences costs less than cutting a name in half.
  */
 function endsInAbbreviation(segment: string): boolean {
-  const word = LAST_WORD.exec(segment)?.[1];
+  // Only the tail matters; matching the whole segment is quadratic on a very long word.
+  const word = LAST_WORD.exec(segment.slice(-40))?.[1];
   if (!word) return false;
   return isAbbreviation(word);
 }

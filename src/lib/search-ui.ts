@@ -10,6 +10,12 @@ interface PagefindUIOptions {
   showImages: boolean;
   resetStyles: boolean;
   autofocus: boolean;
+  processResult: (result: PagefindResult) => PagefindResult;
+}
+
+interface PagefindResult {
+  excerpt: string;
+  sub_results?: Array<{ excerpt: string }>;
 }
 declare global {
   interface Window {
@@ -29,7 +35,33 @@ export function startSearch(): void {
     showImages: false,
     resetStyles: false,
     autofocus: true,
+    processResult: escapeExcerpts,
   });
   const query = new URLSearchParams(location.search).get('q');
   if (query) ui.triggerSearch(query);
+}
+
+/**
+ * Pagefind's UI inserts excerpts as HTML, and an excerpt is article text with `<mark>`
+ * around the hits: text such as `<img onerror=…>` from an article would come alive. Escape
+ * everything, then bring back only the highlight tags.
+ */
+export function escapeExcerpt(excerpt: string): string {
+  return excerpt
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/&lt;(\/?)mark&gt;/g, '<$1mark>');
+}
+
+function escapeExcerpts(result: PagefindResult): PagefindResult {
+  return {
+    ...result,
+    excerpt: escapeExcerpt(result.excerpt),
+    sub_results: result.sub_results?.map((sub) => ({
+      ...sub,
+      excerpt: escapeExcerpt(sub.excerpt),
+    })),
+  };
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { formatProblem, readArticles, readCuratedEntities } from '../../scripts/pipeline/read.ts';
+import {
+  decodeText,
+  formatProblem,
+  readArticles,
+  readCuratedEntities,
+} from '../../scripts/pipeline/read.ts';
 import { tempTree } from '../helpers.ts';
 
 const good =
@@ -72,5 +77,18 @@ describe('readCuratedEntities', () => {
         /^entities\/site\/wrong\.md:3: type "person" does not match its folder "site"/,
       ),
     ]);
+  });
+});
+
+describe('decodeText', () => {
+  it('reads UTF-16 with a byte-order mark, and refuses invalid UTF-8 and oversized files with a fix', () => {
+    const text = '---\ntitle: Zürich\n---\nBody.\n';
+    expect(decodeText(new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]))).toBe(text);
+    expect(() => decodeText(new Uint8Array([0x43, 0xc3, 0x28]))).toThrow(
+      /not valid UTF-8 text \(re-save it with UTF-8 encoding\)/,
+    );
+    expect(() => decodeText(new Uint8Array(6 * 1024 * 1024).fill(0x61))).toThrow(
+      /over the 5 MB limit .*split it/,
+    );
   });
 });
