@@ -7,7 +7,7 @@ import type { Mention, Paragraph } from './types.ts';
 
 const ACRONYM = /^\s*\(\s*([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\s*\)/u;
 const NICKNAME =
-  /\b(?:known (?:online |on [\p{L}]+ )?as|(?:who )?goes by (?:the (?:online |screen )?name )?|nicknamed|also called|a\.k\.a\.?|aka)\s+["“]?([\p{Lu}\p{N}][\p{L}\p{N}_-]+(?: [\p{Lu}][\p{L}\p{N}_-]+)?)/gu;
+  /\b(?:known (?:online |on [\p{L}]+ )?as|(?:who )?goes by(?: the(?: online| screen)? name)?|nicknamed|also called|a\.k\.a\.?|aka)\s+["“]?([\p{Lu}\p{N}][\p{L}\p{N}_-]+(?: [\p{Lu}][\p{L}\p{N}_-]+)?)/gu;
 
 export interface IntroducedAlias {
   mention: Mention;

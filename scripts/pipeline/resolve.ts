@@ -60,6 +60,7 @@ function resolveInArticle({ doc, mentions }: ResolveInput): Located[] {
       aliasKeys.set(squashedKey(alias), mention as Located);
     }
   }
+  located.push(...aliasMentions(doc, located, aliasKeys));
   for (const m of located) {
     const introducer = aliasKeys.get(m.key);
     if (introducer && introducer !== m) {
@@ -183,4 +184,41 @@ function mergeBareNames(groups: Map<string, Located[]>): void {
 
 function stripLocal({ name: _name, key: _key, ...mention }: Located): Entity['mentions'][number] {
   return mention;
+}
+
+/**
+ * An alias introduced in the text ("known online as Keffals") is a mention of its
+ * introducer wherever it stands in the article, even where no recognizer tagged it.
+ */
+function aliasMentions(
+  doc: SegmentedArticle,
+  located: Located[],
+  aliasKeys: Map<string, Located>,
+): Located[] {
+  const added: Located[] = [];
+  for (const introducer of new Set(aliasKeys.values())) {
+    const aliases = [...aliasKeys].filter(([, m]) => m === introducer).map(([key]) => key);
+    for (const paragraph of doc.paragraphs) {
+      for (const match of paragraph.text.matchAll(/[\p{Lu}\p{N}][\p{L}\p{N}_-]+/gu)) {
+        if (!aliases.includes(squashedKey(match[0]))) continue;
+        const start = match.index;
+        const end = start + match[0].length;
+        const taken = [...located, ...added].some(
+          (m) => m.paragraph === paragraph.id && m.start < end && start < m.end,
+        );
+        if (taken) continue;
+        added.push({
+          ...introducer,
+          paragraph: paragraph.id,
+          start,
+          end,
+          text: match[0],
+          name: match[0],
+          source: 'alias',
+          canonical: undefined,
+        });
+      }
+    }
+  }
+  return added;
 }

@@ -15,7 +15,15 @@ afterAll(async () => browser?.close());
 
 async function search(query: string): Promise<void> {
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
-  await page.waitForSelector('.pagefind-ui__result');
+  await waitForResults();
+}
+
+/** Pagefind shows ". . ." placeholders until each result's fragment has loaded. */
+async function waitForResults(): Promise<void> {
+  await page.waitForFunction(() => {
+    const titles = [...document.querySelectorAll('.pagefind-ui__result-title')];
+    return titles.length > 0 && titles.every((t) => !/^[.\s]*$/.test(t.textContent ?? ''));
+  });
 }
 
 /** The count in Pagefind's "N results for …" line. */
@@ -47,6 +55,7 @@ describe('search', () => {
       );
       return match !== null && Number(match[1]) < n;
     }, before);
+    await waitForResults();
     const titles = await resultTitles();
     expect(await resultCount()).toBeGreaterThan(0);
     expect(titles).toContain('Kiwi Farms');

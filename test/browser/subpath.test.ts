@@ -73,7 +73,13 @@ describe('a site built for /kb/', () => {
   it('finds pages by search whose links open real pages', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}search/?q=Prince`);
-    await page.waitForSelector('.pagefind-ui__result-link');
+    // Each result is a placeholder until its fragment loads; wait until all have links.
+    await page.waitForFunction(() => {
+      const results = [...document.querySelectorAll('.pagefind-ui__result')];
+      return (
+        results.length > 0 && results.every((r) => r.querySelector('.pagefind-ui__result-link'))
+      );
+    });
     const hrefs = await page.$$eval('.pagefind-ui__result-link', (links) =>
       links.map((a) => a.getAttribute('href')),
     );

@@ -142,3 +142,20 @@ describe('introduced aliases', () => {
     expect(entities[0]).toMatchObject({ name: 'Anti-Defamation League', aliases: ['ADL'] });
   });
 });
+
+describe('aliases no recognizer tagged', () => {
+  it('become mentions of the person who introduced them, wherever they stand in the article', () => {
+    const a = input(
+      'a',
+      'Clara Sorrenti, who goes by the online name Keffals, spoke.\n\nLater Keffals posted again.',
+      [['Clara Sorrenti', 'person']],
+    );
+    const [entity] = resolve([a]);
+    expect(entity).toMatchObject({ name: 'Clara Sorrenti', aliases: ['Keffals'] });
+    expect(entity!.mentions.map((m) => `${m.paragraph}:${m.text}`)).toEqual([
+      'p1:Clara Sorrenti',
+      'p1:Keffals',
+      'p2:Keffals',
+    ]);
+  });
+});
