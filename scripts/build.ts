@@ -7,14 +7,11 @@ import { join, relative } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
 import { createUrls } from './urls.ts';
 import { formatProblem, readArticles, readCuratedEntities } from './pipeline/read.ts';
-import { segmentArticle } from './pipeline/segment.ts';
-import { extractQuotes } from './pipeline/quotes.ts';
-import { createRecognizers, recognizeMentions } from './pipeline/recognize/index.ts';
 import { resolveEntities, type ResolvedEntity } from './pipeline/resolve.ts';
 import { relateEntities } from './pipeline/relate.ts';
 import { assembleSite, type SiteData } from './pipeline/assemble.ts';
 import { emitSiteData } from './pipeline/emit.ts';
-import { startProgress } from './progress.ts';
+import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
 import type { ContentProblem } from './pipeline/types.ts';
 
 /** Entities below this confidence get no page; listed by `kb extract --review`. */
@@ -26,10 +23,35 @@ export interface ExtractResult {
   problems: ContentProblem[];
   review: ResolvedEntity[];
   seconds: Record<string, number>;
+  stats: ExtractAllResult['stats'];
 }
 
-/** Runs every stage up to and including assembly; writes nothing. */
-export function extractKnowledge(config: Config = loadConfig(), quiet = false): ExtractResult {
+export interface ExtractOptions {
+  /** Extraction cache folder; `false` disables it. Default: `<KB_DATA or .kb>/cache`. */
+  cacheDir?: string | false;
+  /** Worker threads for per-article extraction (default: one per core, `KB_WORKERS`). */
+  workers?: number;
+}
+
+/** The data folder: `KB_DATA`, else `.kb/` in the project. */
+function defaultDataDir(): string {
+  return process.env.KB_DATA || join(ROOT, '.kb');
+}
+
+function defaultCacheDir(): string {
+  return join(defaultDataDir(), 'cache');
+}
+
+/**
+ * Runs every stage up to and including assembly. Writes nothing but the extraction
+ * cache. `seconds.extract` is the wall time of per-article work; `segment`,
+ * `recognize` and `quotes` are thread time summed over workers.
+ */
+export function extractKnowledge(
+  config: Config = loadConfig(),
+  quiet = false,
+  options: ExtractOptions = {},
+): ExtractResult {
   const seconds: Record<string, number> = {};
   const time = <T>(stage: string, work: () => T): T => {
     const started = performance.now();
@@ -41,16 +63,21 @@ export function extractKnowledge(config: Config = loadConfig(), quiet = false): 
   const curated = time('read', () =>
     readCuratedEntities(join(config.contentDir, 'entities'), ROOT),
   );
-  const recognizers = createRecognizers({ curated: curated.items });
-  const progress = startProgress('extract', articles.items.length, quiet);
-  const extracted = articles.items.map((article) => {
-    const doc = time('segment', () => segmentArticle(article));
-    const mentions = time('recognize', () => recognizeMentions(doc, recognizers));
-    const quotes = time('quotes', () => extractQuotes(doc, mentions));
-    progress.tick();
-    return { doc, mentions, quotes };
+  // Per-article work: cached by content hash, the rest spread over worker threads.
+  const context = { curated: curated.items };
+  const perArticle = time('extract', () =>
+    extractArticles(articles.items, {
+      context,
+      cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined,
+      workers: options.workers,
+      quiet,
+    }),
+  );
+  Object.assign(seconds, perArticle.seconds);
+  const extracted = articles.items.map((article, i) => {
+    const { tree, paragraphs, mentions, quotes } = perArticle.extractions[i]!;
+    return { doc: { article, tree, paragraphs }, mentions, quotes };
   });
-  progress.done();
   const { entities, review } = time('resolve', () =>
     resolveEntities(extracted, curated.items, { threshold: PAGE_THRESHOLD }),
   );
@@ -73,7 +100,14 @@ export function extractKnowledge(config: Config = loadConfig(), quiet = false): 
       generated,
     }),
   );
-  return { config, site, problems: [...articles.problems, ...curated.problems], review, seconds };
+  return {
+    config,
+    site,
+    problems: [...articles.problems, ...curated.problems],
+    review,
+    seconds,
+    stats: perArticle.stats,
+  };
 }
 
 export interface BuildOptions {
@@ -84,41 +118,81 @@ export interface BuildOptions {
   dataDir?: string;
   /** Where the site goes; defaults to `dist/`. */
   outDir?: string;
+  /** `false` extracts every article afresh (the cache lives in `<dataDir>/cache`). */
+  cache?: boolean;
+  /** Worker threads for extraction (default: one per core). */
+  workers?: number;
 }
 
-/** Builds the whole site. Returns the number of content problems found. */
-export async function buildSite(
-  options: BuildOptions = {},
-): Promise<{ problems: number; seconds: Record<string, number> }> {
-  const started = performance.now();
-  const config = loadConfig();
-  const dataDir = options.dataDir ?? process.env.KB_DATA ?? join(ROOT, '.kb');
-  const outDir = options.outDir ?? process.env.KB_OUT ?? join(ROOT, 'dist');
-  const result = extractKnowledge(config, options.quiet);
+/** Counters of one build, for `kb bench`. */
+export type BuildStats = ExtractResult['stats'] & { articles: number; entities: number };
+
+/**
+ * Extract, check and emit: returns what the summary needs but not the site data, so
+ * that its memory is free before Astro loads the emitted copy.
+ */
+function prepareSite(config: Config, dataDir: string, options: BuildOptions) {
+  const result = extractKnowledge(config, options.quiet, {
+    cacheDir: options.cache === false ? false : join(dataDir, 'cache'),
+    workers: options.workers,
+  });
   for (const problem of result.problems) console.error(`warning: ${formatProblem(problem)}`);
   if (options.strict && result.problems.length) {
     throw new Error(
       `${result.problems.length} content problem(s); fix them or build without --strict`,
     );
   }
+  const started = performance.now();
   emitSiteData(dataDir, result.site);
-  const renderStarted = performance.now();
+  const { articles, entities } = result.site.kb;
+  return {
+    problems: result.problems,
+    seconds: { ...result.seconds, emit: (performance.now() - started) / 1000 } as Record<
+      string,
+      number
+    >,
+    stats: { ...result.stats, articles: articles.length, entities: entities.length },
+  };
+}
+
+/** Builds the whole site. Returns the number of content problems found. */
+export async function buildSite(
+  options: BuildOptions = {},
+): Promise<{ problems: number; seconds: Record<string, number>; stats: BuildStats }> {
+  const started = performance.now();
+  const config = loadConfig();
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const outDir = options.outDir ?? process.env.KB_OUT ?? join(ROOT, 'dist');
+  const { problems, seconds, stats } = prepareSite(config, dataDir, options);
+  const emitted = performance.now();
   rmSync(outDir, { recursive: true, force: true });
   // Astro would otherwise try to send telemetry: no request leaves this machine.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   process.env.KB_DATA = dataDir;
   process.env.KB_OUT = outDir;
-  await build({ root: ROOT, logLevel: options.quiet ? 'error' : 'warn', outDir });
-  const seconds = {
-    ...result.seconds,
-    render: (performance.now() - renderStarted) / 1000,
-    total: (performance.now() - started) / 1000,
+  // Pages are written before `astro:build:done`, where Pagefind indexes them: the mark
+  // in between splits Astro's one call into render and index times.
+  let rendered = emitted;
+  const timing = {
+    name: 'dossier-timing',
+    hooks: { 'astro:build:generated': () => void (rendered = performance.now()) },
   };
-  const { kb } = result.site;
+  await build({
+    root: ROOT,
+    logLevel: options.quiet ? 'error' : 'warn',
+    outDir,
+    integrations: [timing],
+  });
+  const finished = performance.now();
+  Object.assign(seconds, {
+    render: (rendered - emitted) / 1000,
+    index: (finished - rendered) / 1000,
+    total: (finished - started) / 1000,
+  });
   console.log(
-    `built ${kb.articles.length} article(s), skipped ${new Set(result.problems.map((p) => p.file)).size}; ` +
-      `${kb.entities.length} entities → ${relative(process.cwd(), outDir) || '.'}/ in ${seconds.total.toFixed(1)} s`,
+    `built ${stats.articles} article(s), skipped ${new Set(problems.map((p) => p.file)).size}; ` +
+      `${stats.entities} entities → ${relative(process.cwd(), outDir) || '.'}/ in ${seconds.total!.toFixed(1)} s`,
   );
-  return { problems: result.problems.length, seconds };
+  return { problems: problems.length, seconds, stats };
 }

@@ -1,5 +1,6 @@
 /** The registry of `kb` commands, in the order `kb --help` lists them. */
 import type { Command } from 'commander';
+import { register as registerBench } from './bench.ts';
 import { register as registerBuild } from './build.ts';
 import { register as registerEval } from './eval.ts';
 import { register as registerExtract } from './extract.ts';
@@ -13,6 +14,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerBuild,
   registerExtract,
   registerEval,
+  registerBench,
   registerImport,
   registerServe,
   registerTrain,

@@ -1,0 +1,97 @@
+/** The benchmark's figures: computed once, printed as a table or as one JSON object. */
+import { availableParallelism } from 'node:os';
+import type { BuildRun } from './run-build.ts';
+
+export interface BenchReport {
+  corpus: string;
+  articles: number;
+  pages: number;
+  entities: number;
+  cores: number;
+  workers: number;
+  seconds: Record<string, number>;
+  articlesPerSecond: number;
+  pagesPerSecond: number;
+  /** Tokens per second of segment + recognize, per core (thread time summed over workers). */
+  tokensPerSecondPerCore: number;
+  tokens: number;
+  peakRssMb: number;
+  output: { files: number; megabytes: number };
+  rebuildOne?: { seconds: Record<string, number>; extracted: number; cached: number };
+}
+
+const STAGES = [
+  'read',
+  'segment',
+  'recognize',
+  'quotes',
+  'extract',
+  'resolve',
+  'relate',
+  'assemble',
+  'emit',
+  'render',
+  'index',
+];
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Turns a build run and its output size into the report's figures. */
+export function summarize(
+  corpus: string,
+  run: BuildRun,
+  pages: number,
+  output: { files: number; bytes: number },
+): BenchReport {
+  const s = run.seconds;
+  const total = s.total ?? run.wallSeconds;
+  const tagging = (s.segment ?? 0) + (s.recognize ?? 0);
+  return {
+    corpus,
+    articles: run.stats.articles,
+    pages,
+    entities: run.stats.entities,
+    cores: availableParallelism(),
+    workers: run.stats.workers,
+    seconds: {
+      ...Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v)])),
+      total: round(total),
+      // The contract's summary: all stages before Astro, then Astro's two halves.
+      extract: round(total - (s.render ?? 0) - (s.index ?? 0)),
+      extractArticles: round(s.extract ?? 0),
+    },
+    articlesPerSecond: round(run.stats.articles / total, 1),
+    pagesPerSecond: round(pages / total, 1),
+    tokens: run.stats.tokens,
+    tokensPerSecondPerCore: tagging ? Math.round(run.stats.tokens / tagging) : 0,
+    peakRssMb: Math.round(run.peakRssBytes / 2 ** 20),
+    output: { files: output.files, megabytes: round(output.bytes / 2 ** 20, 1) },
+  };
+}
+
+/** Human-readable table of a report. */
+export function formatReport(report: BenchReport): string {
+  const s = report.seconds;
+  const stage = (name: string) => {
+    const label = name === 'extract' ? 'extract (per-article, wall)' : name;
+    const value = name === 'extract' ? s.extractArticles : s[name];
+    return `  ${label.padEnd(28)} ${(value ?? 0).toFixed(2).padStart(8)} s`;
+  };
+  const lines = [
+    `kb bench: ${report.articles} ${report.corpus} articles → ${report.pages} pages (${report.entities} entities), ${report.workers} worker(s) on ${report.cores} core(s)`,
+    ...STAGES.map(stage),
+    `  ${'total'.padEnd(28)} ${s.total!.toFixed(2).padStart(8)} s  (before Astro ${s.extract!.toFixed(2)} s)`,
+    `articles/s ${report.articlesPerSecond}   pages/s ${report.pagesPerSecond}`,
+    `segment+recognize ${report.tokens} tokens: ${report.tokensPerSecondPerCore} tokens/s per core`,
+    `peak RSS ${report.peakRssMb} MB (build process, workers and Pagefind)`,
+    `output ${report.output.files} files, ${report.output.megabytes} MB`,
+  ];
+  if (report.rebuildOne) {
+    const r = report.rebuildOne.seconds;
+    lines.push(
+      `rebuild after editing one article: extraction ${(r.extract ?? 0).toFixed(2)} s ` +
+        `(${report.rebuildOne.extracted} extracted, ${report.rebuildOne.cached} from cache); ` +
+        `before Astro ${(r.total! - (r.render ?? 0) - (r.index ?? 0)).toFixed(2)} s; total ${r.total!.toFixed(2)} s`,
+    );
+  }
+  return lines.join('\n');
+}

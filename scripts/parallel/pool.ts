@@ -1,0 +1,94 @@
+/**
+ * A worker-thread pool that the calling thread waits on synchronously, so that
+ * `extractKnowledge` stays a plain function while the work runs on every core.
+ * Workers report on their own `MessageChannel` and bump a shared counter; the caller
+ * sleeps on the counter (`Atomics.wait`) and drains the ports with
+ * `receiveMessageOnPort`, which needs no event loop turn.
+ */
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+} from 'node:worker_threads';
+
+/** What a worker sends back for one batch. */
+export type WorkerReply<O> = { results: O[] } | { error: string };
+
+export interface PoolOptions {
+  /** Module run by each worker (see `extract-worker.ts`). */
+  script: URL;
+  workers: number;
+  /** Passed to each worker once, as `workerData.init`. */
+  init: unknown;
+  /** Items per message: big enough to amortize messaging, small enough to balance. */
+  batch?: number;
+  /** Give up when no worker has answered for this long (a worker died). */
+  stallMs?: number;
+}
+
+interface Slot {
+  worker: Worker;
+  port: MessagePort;
+  /** Start indexes of the batches this worker holds, oldest first. */
+  pending: number[];
+}
+
+/**
+ * Runs `items` through the workers in batches, calling `onResult(index, result)` on this
+ * thread as results arrive (in completion order). Blocks until all are done.
+ */
+export function runPoolSync<I, O>(
+  items: readonly I[],
+  options: PoolOptions,
+  onResult: (index: number, result: O) => void,
+): void {
+  const size = options.batch ?? 8;
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const slots: Slot[] = Array.from({ length: options.workers }, () => {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(options.script, {
+      workerData: { port: port2, signal, init: options.init },
+      transferList: [port2],
+    });
+    return { worker, port: port1, pending: [] };
+  });
+  let next = 0;
+  let done = 0;
+  const send = (slot: Slot) => {
+    if (next >= items.length) return;
+    slot.pending.push(next);
+    slot.port.postMessage(items.slice(next, next + size));
+    next += size;
+  };
+  try {
+    // Two batches each, so a worker never idles while its next batch is on the way.
+    for (const slot of slots) (send(slot), send(slot));
+    let quietSince = Date.now();
+    while (done < items.length) {
+      const seen = Atomics.load(signal, 0);
+      let replies = 0;
+      for (const slot of slots) {
+        for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+          const reply = m.message as WorkerReply<O>;
+          if ('error' in reply) throw new Error(`extraction worker failed: ${reply.error}`);
+          const start = slot.pending.shift()!;
+          reply.results.forEach((result, i) => onResult(start + i, result));
+          done += reply.results.length;
+          replies++;
+          send(slot);
+        }
+      }
+      if (replies) quietSince = Date.now();
+      else if (Date.now() - quietSince > (options.stallMs ?? 300_000)) {
+        throw new Error('extraction workers stopped answering (out of memory?)');
+      }
+      if (done < items.length) Atomics.wait(signal, 0, seen, 1000);
+    }
+  } finally {
+    for (const slot of slots) {
+      slot.port.close();
+      void slot.worker.terminate();
+    }
+  }
+}
