@@ -25,6 +25,7 @@ export function register(program: Command): void {
     .option('--output <file>', 'model file', DEFAULT_MODEL_PATH)
     .option('--no-clusters', 'train without word-cluster features')
     .option('--no-gazetteers', 'train without gazetteer features')
+    .option('--second-pass', 'also train the two-stage aggregating pass (slower tagging)')
     .action(
       (options: {
         corpora: string;
@@ -33,6 +34,7 @@ export function register(program: Command): void {
         output: string;
         clusters: boolean;
         gazetteers: boolean;
+        secondPass?: boolean;
       }) => {
         if (!existsSync(resolve(options.corpora, 'conll2003'))) {
           throw new Error(`no conll2003 folder under ${options.corpora}; pass --corpora`);
@@ -47,6 +49,7 @@ export function register(program: Command): void {
           seed: Number(options.seed),
           clusters,
           gazetteers: options.gazetteers,
+          secondPass: Boolean(options.secondPass),
           log: console.log,
         });
         const bytes = saveModel(result.model, options.output);

@@ -6,12 +6,21 @@
 import { tagDocument, probabilityOf } from './decode.ts';
 import { encodeBilou } from './labels.ts';
 import type { LabeledDocument } from './corpus.ts';
-import type { NerModel } from './model.ts';
+import type { FeatureExtractor } from './features.ts';
+import type { WeightTable } from './weights.ts';
 
 const CANDIDATES = [0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 30];
 
-/** The temperature from CANDIDATES with the lowest dev NLL. */
-export function fitTemperature(model: NerModel, documents: readonly LabeledDocument[]): number {
+/**
+ * The temperature from CANDIDATES with the lowest dev NLL for one pass's `weights`;
+ * `extra(document, index)` gives a second pass its aggregation features.
+ */
+export function fitTemperature(
+  weights: WeightTable,
+  extractor: FeatureExtractor,
+  documents: readonly LabeledDocument[],
+  extra?: (document: LabeledDocument) => Uint32Array[][],
+): number {
   const loss = new Float64Array(CANDIDATES.length);
   for (const document of documents) {
     const gold = document.sentences.map((sentence) =>
@@ -19,10 +28,11 @@ export function fitTemperature(model: NerModel, documents: readonly LabeledDocum
     );
     tagDocument(
       document.sentences.map((sentence) => sentence.words),
-      model.weights,
-      model.extractor,
+      weights,
+      extractor,
       undefined,
       {
+        extra: extra?.(document),
         observe: (scores, s, i) => {
           const label = (gold[s] as Int8Array)[i] as number;
           CANDIDATES.forEach(

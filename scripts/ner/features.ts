@@ -67,6 +67,8 @@ export const MAX_FEATURES = 96;
 export class FeatureExtractor {
   readonly resources: Resources;
   private cache = new Map<string, Uint32Array>();
+  /** The last sentences prepared, so a second pass over a document reuses them. */
+  private prepared = new WeakMap<readonly string[], SentenceFeatures>();
 
   constructor(resources: Resources) {
     this.resources = resources;
@@ -102,6 +104,8 @@ export class FeatureExtractor {
 
   /** Precomputes what every token of `words` needs. */
   prepare(words: readonly string[]): SentenceFeatures {
+    const known = this.prepared.get(words);
+    if (known) return known;
     const n = words.length;
     const lower = new Uint32Array(n);
     const shape = new Uint32Array(n);
@@ -117,7 +121,17 @@ export class FeatureExtractor {
       own.push(this.ownFeatures(word));
     }
     const gazetteer = matchGazetteer(this.resources.gazetteer, words);
-    return { words, lower, shape, cluster, own, gazetteer, allCaps: isAllCapsSentence(words) };
+    const prepared = {
+      words,
+      lower,
+      shape,
+      cluster,
+      own,
+      gazetteer,
+      allCaps: isAllCapsSentence(words),
+    };
+    this.prepared.set(words, prepared);
+    return prepared;
   }
 
   /**
@@ -133,6 +147,25 @@ export class FeatureExtractor {
     history: ArrayLike<number> | undefined,
     out: Uint32Array,
   ): number {
+    const k = this.extractStatic(s, i, history, out);
+    return Math.min(this.extractLabels(s, i, prev1, prev2, out, k), MAX_FEATURES);
+  }
+
+  /**
+   * The features of token `i` that do not depend on the labels chosen before it, so a
+   * beam decoder scores them once per token (see decode.ts). Returns how many.
+   */
+  extractStatic(
+    s: SentenceFeatures,
+    i: number,
+    history: ArrayLike<number> | undefined,
+    out: Uint32Array,
+  ): number {
+    return this.extractHistory(s, i, history, out, this.extractContext(s, i, out));
+  }
+
+  /** The features of token `i` that read only the sentence (no labels, no history). */
+  extractContext(s: SentenceFeatures, i: number, out: Uint32Array): number {
     let k = 0;
     out[k++] = BIAS;
     for (const feature of s.own[i] as Uint32Array) out[k++] = feature;
@@ -141,9 +174,10 @@ export class FeatureExtractor {
       j >= 0 && j < n ? (array[j] as number) : PAD;
     const lower = s.lower[i] as number;
     const shape = s.shape[i] as number;
-    [-2, -1, 1, 2].forEach(
-      (d, index) => (out[k++] = combine(NEAR_WORD[index] as number, at(s.lower, i + d))),
-    );
+    out[k++] = combine(NEAR_WORD[0] as number, at(s.lower, i - 2));
+    out[k++] = combine(NEAR_WORD[1] as number, at(s.lower, i - 1));
+    out[k++] = combine(NEAR_WORD[2] as number, at(s.lower, i + 1));
+    out[k++] = combine(NEAR_WORD[3] as number, at(s.lower, i + 2));
     out[k++] = combine(NEAR_SHAPE[0] as number, at(s.shape, i - 1));
     out[k++] = combine(NEAR_SHAPE[1] as number, at(s.shape, i + 1));
     out[k++] = combine(NEAR_CLUSTER[0] as number, at(s.cluster, i - 1));
@@ -166,14 +200,43 @@ export class FeatureExtractor {
     for (const d of [-1, 1]) {
       for (const code of s.gazetteer[i + d] ?? []) out[k++] = combine(GAZ_NEAR + d, code);
     }
+    return Math.min(k, MAX_FEATURES - 16);
+  }
+
+  /**
+   * Appends at `k` the features of the document's prediction history for token `i`
+   * (they depend on the labels of earlier sentences); returns the new count.
+   */
+  extractHistory(
+    s: SentenceFeatures,
+    i: number,
+    history: ArrayLike<number> | undefined,
+    out: Uint32Array,
+    k: number,
+  ): number {
+    if (history && isCapitalized(s.words[i] as string)) k = addHistory(history, out, k);
+    return Math.min(k, MAX_FEATURES - LABEL_FEATURES);
+  }
+
+  /** Appends at `k` the features that read the two previous labels; returns the new count. */
+  extractLabels(
+    s: SentenceFeatures,
+    i: number,
+    prev1: number,
+    prev2: number,
+    out: Uint32Array,
+    k: number,
+  ): number {
     out[k++] = combine(PREV, prev1 + 2);
     out[k++] = combine(PREV2, combine(prev2 + 2, prev1 + 2));
-    out[k++] = combine(PREV_WORD, combine(prev1 + 2, lower));
-    out[k++] = combine(PREV_SHAPE, combine(prev1 + 2, shape));
-    if (history && isCapitalized(s.words[i] as string)) k = addHistory(history, out, k);
-    return Math.min(k, MAX_FEATURES);
+    out[k++] = combine(PREV_WORD, combine(prev1 + 2, s.lower[i] as number));
+    out[k++] = combine(PREV_SHAPE, combine(prev1 + 2, s.shape[i] as number));
+    return k;
   }
 }
+
+/** How many features `extractLabels` writes. */
+export const LABEL_FEATURES = 4;
 
 /**
  * Extended prediction history (Ratinov & Roth 2009, §6.3): which classes the same

@@ -15,6 +15,8 @@ import { readConllDocuments, readOffsetDocuments, type LabeledDocument } from '.
 import { buildGazetteers } from './gazetteer-build.ts';
 import { readExtraDocuments } from './corpus-extra.ts';
 import { fitTemperature } from './calibrate.ts';
+import { aggregateFeatures } from './aggregate.ts';
+import type { WeightTable } from './weights.ts';
 
 /** What to train on and how. */
 export interface TrainOptions {
@@ -34,6 +36,8 @@ export interface TrainOptions {
   evaluate?: boolean;
   /** Drop averaged weight rows whose largest |weight| is at most this. */
   prune?: number;
+  /** Also train the second, aggregating pass (default false; see aggregate.ts). */
+  secondPass?: boolean;
   log?: (message: string) => void;
 }
 
@@ -50,8 +54,11 @@ export interface TrainResult {
  */
 export const EXTRA_CORPORA = ['wikigold/all.jsonl', 'crossner/train.jsonl'];
 
-/** Number of folds for jackknifed gazetteers. */
+/** Number of folds for jackknifed gazetteers and first-pass labels. */
 const FOLDS = 5;
+
+/** Temperature of the beam's log-probabilities while epochs are compared (fitted after). */
+const SELECTION_TEMPERATURE = 8;
 
 /** Trains a tagger; deterministic for fixed options. */
 export function trainModel(options: TrainOptions): TrainResult {
@@ -64,60 +71,165 @@ export function trainModel(options: TrainOptions): TrainResult {
   const gold = documents.map((document) =>
     document.sentences.map((sentence) => encodeBilou(sentence.spans, sentence.words.length)),
   );
+  const words = documents.map((document) => document.sentences.map((sentence) => sentence.words));
   const gazetteers = buildGazetteers(options.corpora, documents, options.gazetteers ? FOLDS : 0);
   // Each training document sees a gazetteer built without its own fold, so the model
   // does not learn to trust a list that happens to contain every training name.
   const extractors = gazetteers.folds.map(
     (gazetteer) => new FeatureExtractor({ clusters: options.clusters, gazetteer }),
   );
+  const extractorOf = (index: number): FeatureExtractor =>
+    extractors[index % extractors.length] as FeatureExtractor;
   const resources: Resources = { clusters: options.clusters, gazetteer: gazetteers.full };
-  const dev = options.evaluate === false ? [] : readOffsetDocuments(conll, 'valid');
+  const evaluate = options.evaluate !== false;
+  const dev = evaluate ? readOffsetDocuments(conll, 'valid') : [];
+  const devTokens = evaluate ? readConllDocuments(join(conll, 'valid.txt')) : [];
+  const all = documents.map((_, index) => index);
+  const passOptions = { words, gold, extractorOf, seed: options.seed ?? 1, log };
+
+  log('first pass');
+  const first = trainPass({
+    ...passOptions,
+    train: all,
+    epochs: options.epochs,
+    prune: options.prune,
+    score: evaluate
+      ? (weights) => evaluateDocuments(dev, new NerModel(weights, resources, SELECTION_TEMPERATURE))
+      : undefined,
+  });
+  const model = new NerModel(first.weights, resources, SELECTION_TEMPERATURE);
+  if (evaluate) {
+    model.temperature = fitTemperature(model.weights, model.extractor, devTokens);
+    log(`first pass: confidence temperature ${model.temperature} (fitted on dev)`);
+  }
+  let result = first;
+  if (options.secondPass === true) {
+    // First-pass labels of each training document from a model that never saw it
+    // (jackknifing), so the second pass learns how far to trust them on new text.
+    const extra: Uint32Array[][][] = new Array(documents.length);
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const held = all.filter((index) => index % FOLDS === fold);
+      const weights = trainPass({
+        ...passOptions,
+        train: all.filter((index) => index % FOLDS !== fold),
+        epochs: first.bestEpoch,
+      }).weights;
+      for (const index of held) {
+        const labels = tagDocument(
+          words[index] as string[][],
+          weights,
+          extractorOf(index),
+          undefined,
+          {
+            temperature: model.temperature,
+            beam: model.beam,
+          },
+        ).labels;
+        extra[index] = aggregateFeatures(words[index] as string[][], labels);
+      }
+      log(`  jackknife fold ${fold + 1}/${FOLDS}: first-pass labels for ${held.length} documents`);
+    }
+    log('second pass');
+    const temperature = model.temperature;
+    const second = trainPass({
+      ...passOptions,
+      train: all,
+      epochs: options.epochs,
+      prune: options.prune,
+      extra,
+      score: evaluate
+        ? (weights) => {
+            model.second = { weights, temperature };
+            return evaluateDocuments(dev, model);
+          }
+        : undefined,
+    });
+    model.second = { weights: second.weights, temperature };
+    if (evaluate) {
+      const devSentences = devTokens.map((d) => d.sentences.map((sentence) => sentence.words));
+      const devExtra = new Map(
+        devTokens.map((d, i) => [
+          d,
+          aggregateFeatures(
+            devSentences[i] as string[][],
+            model.firstPass(devSentences[i] as string[][]).labels,
+          ),
+        ]),
+      );
+      model.second.temperature = fitTemperature(
+        second.weights,
+        model.extractor,
+        devTokens,
+        (d) => devExtra.get(d) as Uint32Array[][],
+      );
+      log(`second pass: confidence temperature ${model.second.temperature} (fitted on dev)`);
+    }
+    result = second;
+  }
+  return { model, epochScores: result.epochScores, bestEpoch: result.bestEpoch };
+}
+
+interface PassOptions {
+  words: readonly string[][][];
+  gold: readonly Int8Array[][];
+  extractorOf: (index: number) => FeatureExtractor;
+  /** Indices of the documents to train on. */
+  train: readonly number[];
+  epochs: number;
+  seed: number;
+  prune?: number;
+  /** Aggregation features per document (second pass). */
+  extra?: readonly Uint32Array[][][];
+  /** Dev scores of averaged weights; without it the last epoch is kept. */
+  score?: (weights: WeightTable) => SpanScores;
+  log: (message: string) => void;
+}
+
+/** Trains one pass for `epochs`, keeping the epoch with the best dev score. */
+function trainPass(options: PassOptions): {
+  weights: WeightTable;
+  bestEpoch: number;
+  epochScores: SpanScores[];
+} {
   const learner = new AveragedPerceptron();
-  const order = documents.map((_, index) => index);
-  const random = seededRandom(options.seed ?? 1);
+  const order = [...options.train];
+  const random = seededRandom(options.seed);
   const epochScores: SpanScores[] = [];
-  let best: NerModel | undefined;
+  let best: WeightTable | undefined;
   let bestEpoch = 0;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const started = Date.now();
     shuffleInPlace(order, random);
     for (const index of order) {
-      const document = documents[index] as LabeledDocument;
-      const extractor = extractors[index % extractors.length] as FeatureExtractor;
       tagDocument(
-        document.sentences.map((sentence) => sentence.words),
+        options.words[index] as string[][],
         learner,
-        extractor,
-        { learner, gold: gold[index] as Int8Array[] },
+        options.extractorOf(index),
+        { learner, gold: options.gold[index] as Int8Array[] },
+        { extra: options.extra?.[index] },
       );
     }
-    const model = new NerModel(learner.averaged(options.prune ?? 0), resources);
-    if (dev.length === 0) {
-      best = model;
-      bestEpoch = epoch;
-      log(
-        `epoch ${epoch}: ${learner.size} features, ${((Date.now() - started) / 1000).toFixed(1)}s`,
-      );
+    if (!options.score) {
+      if (epoch === options.epochs) {
+        best = learner.averaged(options.prune ?? 0);
+        bestEpoch = epoch;
+      }
       continue;
     }
-    const scores = evaluateDocuments(dev, model);
+    const weights = learner.averaged(options.prune ?? 0);
+    const scores = options.score(weights);
     epochScores.push(scores);
     const isBest = !best || scores.micro.f1 > (epochScores[bestEpoch - 1]?.micro.f1 ?? 0);
     if (isBest) {
-      best = model;
+      best = weights;
       bestEpoch = epoch;
     }
     const types = ['PER', 'ORG', 'LOC', 'MISC']
       .map((type) => `${type} ${(100 * (scores[type]?.f1 ?? 0)).toFixed(2)}`)
       .join('  ');
-    log(
-      `epoch ${epoch}: dev F1 ${(100 * scores.micro.f1).toFixed(2)}  (${types})  ${model.weights.size} rows  ${((Date.now() - started) / 1000).toFixed(1)}s${isBest ? '  *' : ''}`,
+    options.log(
+      `  epoch ${epoch}: dev F1 ${(100 * scores.micro.f1).toFixed(2)}  (${types})  ${weights.size} rows  ${((Date.now() - started) / 1000).toFixed(1)}s${isBest ? '  *' : ''}`,
     );
   }
-  const model = best as NerModel;
-  if (options.evaluate !== false) {
-    model.temperature = fitTemperature(model, readConllDocuments(join(conll, 'valid.txt')));
-    log(`confidence temperature ${model.temperature} (fitted on dev)`);
-  }
-  return { model, epochScores, bestEpoch };
+  return { weights: best as WeightTable, bestEpoch, epochScores };
 }

@@ -29,6 +29,26 @@ function isTitle(token: Token): boolean {
   return TITLES.has(token.text.toLowerCase().replace(/\.$/, ''));
 }
 
+/** A lower-case word glued to a capitalised one, as text extraction leaves it ("registrarDreamHost"). */
+const GLUED = /^(\p{Ll}{4,})(\p{Lu}\p{Ll}[\p{L}\p{N}]*)$/u;
+
+/**
+ * Splits a token made of a lower-case word of four or more letters glued to a
+ * capitalised word, so the tagger can tag the tail as a name. Brand names with a short
+ * lower-case head ("iPhone", "eBay", "macOS") stay whole.
+ */
+export function splitGlued(tokens: readonly Token[]): Token[] {
+  return tokens.flatMap((token) => {
+    const match = GLUED.exec(token.text);
+    if (!match) return [token];
+    const cut = token.start + (match[1] as string).length;
+    return [
+      { start: token.start, end: cut, text: match[1] as string },
+      { start: cut, end: token.end, text: match[2] as string },
+    ];
+  });
+}
+
 /** `taggerRecognizer`: the trained tagger as a `Recognizer`. */
 export const taggerRecognizer: RecognizerFactory = () => ({
   name: 'tagger',
@@ -37,7 +57,11 @@ export const taggerRecognizer: RecognizerFactory = () => ({
     const sentences: Array<{ paragraph: Paragraph; tokens: Token[] }> = [];
     for (const paragraph of doc.paragraphs) {
       for (const sentence of paragraph.sentences) {
-        if (sentence.tokens.length > 0) sentences.push({ paragraph, tokens: sentence.tokens });
+        if (sentence.tokens.length > 0)
+          sentences.push({
+            paragraph,
+            tokens: splitGlued(sentence.tokens),
+          });
       }
     }
     const tagged = model.tagSentences(sentences.map((sentence) => sentence.tokens));
