@@ -42,17 +42,13 @@ export function startSearch(): void {
 }
 
 /**
- * Pagefind's UI inserts excerpts as HTML, and an excerpt is article text with `<mark>`
- * around the hits: text such as `<img onerror=…>` from an article would come alive. Escape
- * everything, then bring back only the highlight tags.
+ * Pagefind's UI inserts excerpts as HTML. Pagefind escapes the page text in them already
+ * and adds `<mark>` around hits; any other tag would be foreign, so every `<` that does not
+ * open or close a highlight is turned into text. Existing entities are left as they are,
+ * so nothing is escaped twice.
  */
 export function escapeExcerpt(excerpt: string): string {
-  return excerpt
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/&lt;(\/?)mark&gt;/g, '<$1mark>');
+  return excerpt.replace(/<(?!\/?mark>)/g, '&lt;');
 }
 
 function escapeExcerpts(result: PagefindResult): PagefindResult {
