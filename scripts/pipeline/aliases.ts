@@ -23,7 +23,9 @@ export function findIntroducedAliases(
   for (const mention of mentions) {
     if (mention.type === 'event' || mention.type === 'campaign') continue;
     const acronym = ACRONYM.exec(paragraph.text.slice(mention.end))?.[1];
-    if (acronym && acronym !== mention.text) found.push({ mention, alias: acronym });
+    if (acronym && acronym !== mention.text && isAcronymOf(acronym, mention.text)) {
+      found.push({ mention, alias: acronym });
+    }
   }
   for (const sentence of paragraph.sentences) {
     const text = paragraph.text.slice(sentence.start, sentence.end);
@@ -36,4 +38,24 @@ export function findIntroducedAliases(
     }
   }
   return found;
+}
+
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', '&']);
+
+/**
+ * "ADL" stands for "Anti-Defamation League": the acronym's letters are the initials of the
+ * name's words (hyphenated parts counted, minor words optional). A bracket after a name
+ * is often something else: "Michael Johnson (U.S.)" names a country, not Johnson.
+ */
+export function isAcronymOf(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  const words = name.split(/[\s-]+/).filter(Boolean);
+  const match = (i: number, j: number): boolean => {
+    if (j === letters.length) return words.slice(i).every((w) => MINOR_WORDS.has(w.toLowerCase()));
+    if (i === words.length) return false;
+    const word = words[i]!.toLowerCase();
+    if (MINOR_WORDS.has(word) && match(i + 1, j)) return true;
+    return word[0] === letters[j] && match(i + 1, j + 1);
+  };
+  return letters.length >= 2 && match(0, 0);
 }

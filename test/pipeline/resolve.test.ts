@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../scripts/pipeline/segment.ts';
 import { resolveEntities } from '../../scripts/pipeline/resolve.ts';
 import { cleanName, squashedKey } from '../../scripts/pipeline/name-keys.ts';
+import { isAcronymOf } from '../../scripts/pipeline/aliases.ts';
 import type { EntityType } from '../../scripts/schema.ts';
 import type { Mention } from '../../scripts/pipeline/types.ts';
 import { makeArticle } from '../helpers.ts';
@@ -157,5 +158,14 @@ describe('aliases no recognizer tagged', () => {
       'p1:Keffals',
       'p2:Keffals',
     ]);
+  });
+});
+
+describe('isAcronymOf', () => {
+  it('accepts initials of the name and rejects other brackets', () => {
+    expect(isAcronymOf('ADL', 'Anti-Defamation League')).toBe(true);
+    expect(isAcronymOf('FBI', 'Federal Bureau of Investigation')).toBe(true);
+    expect(isAcronymOf('U.S.', 'Michael Johnson')).toBe(false);
+    expect(isAcronymOf('R-Ga', 'Marjorie Taylor Greene')).toBe(false);
   });
 });

@@ -40,7 +40,13 @@ export const patternRecognizer: RecognizerFactory = () => {
         out.push(mentionOf(p, tokens, from, to, 'organization', 0.85, SOURCE));
       } else if (cues['site-after'].has(next) || cues['site-before'].has(prev) || appositive) {
         out.push(mentionOf(p, tokens, from, to, 'site', 0.9, SOURCE));
-      } else if (cues['campaign-after'].has(next) && !/^['’]s$/.test(lower(tokens[to - 1]))) {
+      } else if (
+        cues['campaign-after'].has(next) &&
+        to - from >= 2 &&
+        !/^['’]s$/.test(lower(tokens[to - 1]))
+      ) {
+        // Two words or more: "the Black Lives Matter movement" is a campaign, "the Clinton
+        // campaign" is Clinton's (a single name before "campaign" is its owner).
         out.push(mentionOf(p, tokens, from, to, 'campaign', 0.8, SOURCE));
       }
     }
