@@ -85,11 +85,12 @@ describe('titles are not part of names', () => {
 describe('organization evidence from context', () => {
   it('types a name before a role, after "CEO of", or described as a company', () => {
     const body =
-      'Zorblax CEO Ada Quill spoke. The CEO of Frobnic agreed. Quuxly, a big security company, did not.';
+      'Zorblax CEO Ada Quill spoke. The CEO of Frobnic agreed. Quuxly, a big security company, did not. Its registrar, Hostcorp, left.';
     expect(found(body, [patternRecognizer]).filter((m) => m.startsWith('organization'))).toEqual([
       'organization:Zorblax',
       'organization:Frobnic',
       'organization:Quuxly',
+      'organization:Hostcorp',
     ]);
   });
 });

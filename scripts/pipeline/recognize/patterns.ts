@@ -36,7 +36,12 @@ export const patternRecognizer: RecognizerFactory = () => {
         next === ',' &&
         /^(?:an?|the)$/.test(lower(tokens[to + 1])) &&
         tokens.slice(to + 2, to + 7).some((t) => cues['organization-noun'].has(lower(t)));
-      if (role || described) {
+      // "its domain registrar, DreamHost," — the description first, the name in apposition.
+      const named =
+        prev === ',' &&
+        cues['organization-noun'].has(lower(tokens[from - 2])) &&
+        [',', '.', ';'].includes(next || '.');
+      if (role || described || named) {
         out.push(mentionOf(p, tokens, from, to, 'organization', 0.85, SOURCE));
       } else if (cues['site-after'].has(next) || cues['site-before'].has(prev) || appositive) {
         out.push(mentionOf(p, tokens, from, to, 'site', 0.9, SOURCE));
