@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { extractKnowledge } from '../build.ts';
 import { loadConfig, ROOT } from '../config.ts';
-import { corpusAvailable, evaluateGum, evaluateSpanFile } from '../eval/ner.ts';
+import { corpusAvailable, evaluateGum, evaluateSpanFile, thresholdTable } from '../eval/ner.ts';
 import { readSeedGold, scoreSeed } from '../eval/seed.ts';
 import { runPolnearEval } from '../eval/polnear-cli.ts';
 import { formatScores, type SpanScores } from '../ner/eval-conll.ts';
 
-const SUITES = ['seed', 'conll', 'gum', 'wnut', 'polnear'] as const;
+const SUITES = ['seed', 'conll', 'gum', 'wnut', 'polnear', 'threshold'] as const;
 type Suite = (typeof SUITES)[number];
 
 function printScores(title: string, scores: SpanScores): void {
@@ -38,8 +38,12 @@ function runSeed(): boolean {
   return report.correct.length === report.required && !report.extra.length && !report.split.length;
 }
 
-function runCorpora(suite: Exclude<Suite, 'polnear'>, corpora: string, final: boolean): void {
-  const need: Record<Exclude<Suite, 'seed' | 'polnear'>, string> = {
+function runCorpora(
+  suite: Exclude<Suite, 'polnear' | 'threshold'>,
+  corpora: string,
+  final: boolean,
+): void {
+  const need: Record<Exclude<Suite, 'seed' | 'polnear' | 'threshold'>, string> = {
     conll: 'conll2003',
     gum: 'gum',
     wnut: 'wnut17',
@@ -102,7 +106,21 @@ export function register(program: Command): void {
       const started = performance.now();
       for (const suite of suites) {
         if (suite === 'seed') runSeed();
-        else if (suite === 'polnear') {
+        else if (suite === 'threshold') {
+          console.log(
+            '\nPage threshold on CoNLL-2003 dev: entities kept, precision, share of correct ones kept',
+          );
+          const rows = thresholdTable(
+            join(options.corpora, 'conll2003/valid.jsonl'),
+            true,
+            [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+          );
+          for (const r of rows) {
+            console.log(
+              `  ≥ ${r.threshold.toFixed(1)}  kept ${String(r.kept).padStart(5)}  precision ${(100 * r.precision).toFixed(1)}  recall ${(100 * r.recall).toFixed(1)}`,
+            );
+          }
+        } else if (suite === 'polnear') {
           console.log('\nPolNeAR dev, speakers of direct quotes');
           await runPolnearEval('dev');
           if (options.final) {

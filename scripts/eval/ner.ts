@@ -129,3 +129,49 @@ function dedupe(spans: ScoredSpan[]): ScoredSpan[] {
 export function corpusAvailable(corpora: string, path: string): boolean {
   return existsSync(join(corpora, path));
 }
+
+export interface ThresholdRow {
+  threshold: number;
+  kept: number;
+  precision: number;
+  /** Share of correct entities (at threshold 0) still kept. */
+  recall: number;
+}
+
+/**
+ * How the page threshold trades precision for recall, per document-level entity on a
+ * JSONL file: an entity is correct when one of its mentions matches a gold span exactly
+ * and with its type. Used to set `PAGE_THRESHOLD` from measurement.
+ */
+export function thresholdTable(
+  file: string,
+  linesAreSentences: boolean,
+  thresholds: number[],
+): ThresholdRow[] {
+  const extractor = createExtractor({ linesAreSentences });
+  const scored: Array<{ score: number; correct: boolean }> = [];
+  for (const record of readJsonl<JsonlRecord>(file)) {
+    const gold = new Set(
+      record.entities.map((e) => `${e.start}:${e.end}:${e.norm === undefined ? e.type : e.norm}`),
+    );
+    for (const e of extractor.extract(record.id, record.text).entities) {
+      const type = CORPUS_TYPE[e.type];
+      if (!type) continue;
+      scored.push({
+        score: e.score,
+        correct: e.mentions.some((m) => gold.has(`${m.start}:${m.end}:${type}`)),
+      });
+    }
+  }
+  const allCorrect = scored.filter((s) => s.correct).length;
+  return thresholds.map((threshold) => {
+    const kept = scored.filter((s) => s.score >= threshold);
+    const correct = kept.filter((s) => s.correct).length;
+    return {
+      threshold,
+      kept: kept.length,
+      precision: kept.length ? correct / kept.length : 0,
+      recall: allCorrect ? correct / allCorrect : 0,
+    };
+  });
+}
