@@ -77,9 +77,10 @@ export function gumNewsDocuments(gumDir: string, split: 'dev' | 'test'): string[
 }
 
 /**
- * Document-level entities on GUM news: a gold entity is a cluster with a Wikipedia
- * identity and a proper-noun mention of a scored type; it is found when a predicted
- * entity of that type has a mention with exactly the span of one of its named mentions.
+ * Document-level entities on GUM news: a gold entity is a cluster with a proper-noun
+ * mention of a scored type (a name, whether or not Wikipedia knows it); it is found when
+ * a predicted entity of that type has a mention with exactly the span of one of its
+ * named mentions.
  */
 export function evaluateGum(gumDir: string, split: 'dev' | 'test'): SpanScores {
   const extractor = createExtractor();
@@ -92,7 +93,7 @@ export function evaluateGum(gumDir: string, split: 'dev' | 'test'): SpanScores {
     const clusters = new Map<string, { type: string; spans: Set<string> }>();
     for (const m of doc.mentions) {
       const type = GUM_TYPE[m.etype];
-      if (!type || !m.identity || !m.has_propn) continue;
+      if (!type || !m.has_propn) continue;
       const cluster = clusters.get(m.cluster) ?? { type, spans: new Set<string>() };
       cluster.spans.add(`${m.start}:${m.end}`);
       clusters.set(m.cluster, cluster);
