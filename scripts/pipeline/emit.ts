@@ -1,23 +1,82 @@
 /**
  * Stage 6, emit: validates the knowledge base against its schema and writes the data
- * the Astro pages read (`<dataDir>/site.json`). One of the two stages that touch the disk.
+ * the Astro pages read. One of the two stages that touch the disk. Three files, so that
+ * a build of 10,000 articles never holds every page's data at once:
+ *
+ * - `site.json`: the small index every page may use (site, counts, lists, routes, and
+ *   each page's place in `pages.jsonl`);
+ * - `pages.jsonl`: one line per article view and entity view, read when its page renders;
+ * - `kb.json`: the contract (`dist/data/kb.json`), read only when that route is written.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { KnowledgeBaseSchema } from '../schema.ts';
+import { KnowledgeBaseSchema, type KnowledgeBase } from '../schema.ts';
 import type { SiteData } from './assemble.ts';
+import type { ArticleView, EntityLink } from './views.ts';
 
-/** Writes `site.json`; throws with the failing path if the data breaks the contract. */
-export function emitSiteData(dataDir: string, data: SiteData): string {
-  const checked = KnowledgeBaseSchema.safeParse(data.kb);
+/** Byte offset and length of one page's JSON in `pages.jsonl`. */
+export type PageSlice = [offset: number, length: number];
+
+/** `site.json`: everything but the per-page views and the contract's entity details. */
+export interface SiteIndex extends Pick<SiteData, 'site' | 'counts' | 'latest' | 'indexes'> {
+  /** Article list entries: the view without its body and entity list. */
+  articles: Array<Omit<ArticleView, 'html' | 'entities'> & { page: PageSlice }>;
+  entities: Array<EntityLink & { page: PageSlice }>;
+  /** The contract's header and article list; entities as links only. */
+  kb: Omit<KnowledgeBase, 'entities'> & { entities: EntityLink[] };
+}
+
+function validate(kb: KnowledgeBase): void {
+  const checked = KnowledgeBaseSchema.safeParse(kb);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     throw new Error(
       `kb.json would break its contract at ${issue.path.join('.')}: ${issue.message}`,
     );
   }
+}
+
+/** Writes each value as a line of `file`; returns where each one is. */
+function writeLines(file: string, values: unknown[]): PageSlice[] {
+  const fd = openSync(file, 'w');
+  let offset = 0;
+  try {
+    return values.map((value) => {
+      const bytes = Buffer.from(JSON.stringify(value) + '\n');
+      writeSync(fd, bytes);
+      const slice: PageSlice = [offset, bytes.length - 1];
+      offset += bytes.length;
+      return slice;
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const link = ({ id, name, type, path }: EntityLink): EntityLink => ({ id, name, type, path });
+
+/** Writes the page data; throws with the failing path if the data breaks the contract. */
+export function emitSiteData(dataDir: string, data: SiteData): string {
+  validate(data.kb);
   mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, 'kb.json'), JSON.stringify(data.kb));
+  const slices = writeLines(join(dataDir, 'pages.jsonl'), [...data.articles, ...data.entities]);
+  const index: SiteIndex = {
+    site: data.site,
+    counts: data.counts,
+    latest: data.latest,
+    indexes: data.indexes,
+    articles: data.articles.map(({ html: _html, entities: _entities, ...article }, i) => ({
+      ...article,
+      page: slices[i]!,
+    })),
+    entities: data.entities.map((entity, i) => ({
+      ...link(entity),
+      page: slices[data.articles.length + i]!,
+    })),
+    kb: { ...data.kb, entities: data.kb.entities.map(link) },
+  };
   const file = join(dataDir, 'site.json');
-  writeFileSync(file, JSON.stringify(data));
+  writeFileSync(file, JSON.stringify(index));
   return file;
 }
