@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './scripts/config.ts';
 import { dossierPagefind } from './scripts/astro/pagefind.ts';
+import { dossierPermanence } from './scripts/astro/permanence.ts';
 
 const config = loadConfig();
 
@@ -17,5 +18,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Scripts ship as files, never inlined, so the Content-Security-Policy needs no inline script.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [dossierPagefind()],
+  integrations: [dossierPermanence(), dossierPagefind()],
 });

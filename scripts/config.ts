@@ -3,7 +3,7 @@
  * environment (`KB_SITE`, `KB_BASE`, `KB_TITLE`, `SOURCE_DATE_EPOCH`), per DESIGN.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 
@@ -31,6 +31,8 @@ export interface Config {
   publisher: string;
   /** Absolute path of the content folder. */
   contentDir: string;
+  /** The ledger of published URLs (default `<content>/published.json`). */
+  ledgerFile: string;
   /** Seconds since the epoch, when builds must be reproducible. */
   sourceDateEpoch?: number;
 }
@@ -71,6 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = ROOT): C
     title: env.KB_TITLE || file.title || 'Dossier',
     publisher: file.publisher || env.KB_TITLE || file.title || 'Dossier',
     contentDir: resolve(root, env.KB_CONTENT || file.content || 'content'),
+    ledgerFile: resolve(
+      root,
+      env.KB_LEDGER || join(env.KB_CONTENT || file.content || 'content', 'published.json'),
+    ),
     sourceDateEpoch: epoch,
   };
 }

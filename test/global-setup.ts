@@ -28,6 +28,8 @@ export async function setup(project: TestProject): Promise<void> {
       ...process.env,
       KB_OUT: siteDir,
       KB_DATA: join(work, 'data'),
+      KB_ASTRO_CACHE: join(work, 'astro-cache'),
+      KB_LEDGER: join(work, 'published.json'),
       SOURCE_DATE_EPOCH: '1700000000',
     },
   });

@@ -27,6 +27,7 @@ beforeAll(async () => {
       KB_OUT: join(work, 'dist'),
       KB_DATA: join(work, 'data'),
       KB_ASTRO_CACHE: join(work, 'astro-cache'),
+      KB_LEDGER: join(work, 'published.json'),
     },
   });
   server = await serveSite({ dir: join(work, 'dist'), base: '/kb/', port: 0 });

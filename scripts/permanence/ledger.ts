@@ -1,0 +1,46 @@
+/**
+ * The ledger of published entity URLs (`content/published.json`, committed by users):
+ * every entity path a build has ever published, so that a URL, once out in the world,
+ * keeps resolving (DESIGN.md: "A URL once published never dies").
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'astro/zod';
+
+const LedgerEntrySchema = z.object({
+  /** Entity id when the path was published (`person/matthew-prince`). */
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  /** True for an alias path that redirected to `id`. */
+  alias: z.boolean().optional(),
+  /** Sources that named it (at most a few), for the page that says what became of it. */
+  articles: z.array(z.object({ id: z.string(), title: z.string() })).default([]),
+});
+
+export const LedgerSchema = z.object({
+  schema: z.literal(1),
+  /** Site path without the base (`people/matthew-prince/`) → what was published there. */
+  urls: z.record(z.string(), LedgerEntrySchema),
+});
+export type Ledger = z.infer<typeof LedgerSchema>;
+export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+
+/** Reads the ledger; a missing file is an empty ledger, a broken one an error naming the fix. */
+export function readLedger(file: string): Ledger {
+  if (!existsSync(file)) return { schema: 1, urls: {} };
+  const parsed = LedgerSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(
+      `${file}: not a Dossier URL ledger (${parsed.error.issues[0]?.message}); restore it from version control`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Writes the ledger with sorted keys, so the file changes only when URLs are added. */
+export function writeLedger(file: string, ledger: Ledger): void {
+  const urls = Object.fromEntries(
+    Object.entries(ledger.urls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  writeFileSync(file, JSON.stringify({ schema: 1, urls }, null, 2) + '\n');
+}

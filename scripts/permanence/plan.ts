@@ -1,0 +1,82 @@
+/**
+ * Plans the pages that keep published URLs alive: alias paths redirect to their entity
+ * (`/people/keffals/` → Clara Sorrenti); a published path whose entity was renamed or
+ * merged redirects to its successor (found by name or alias); one with no successor gets
+ * a page saying what became of it, with its sources. Pure: the integration writes files.
+ */
+import { slugify } from '../ids.ts';
+import { squashedKey } from '../pipeline/name-keys.ts';
+import type { KnowledgeBase } from '../schema.ts';
+import type { Ledger, LedgerEntry } from './ledger.ts';
+
+export type PlannedPage =
+  | { kind: 'redirect'; path: string; name: string; target: string; targetName: string }
+  | { kind: 'gone'; path: string; entry: LedgerEntry };
+
+const MAX_SOURCES = 12;
+
+/** A site path without the base: `/kb/people/x/` → `people/x/`. */
+export function stripBase(path: string, base: string): string {
+  return decodeURIComponent(
+    path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, ''),
+  );
+}
+
+export interface Plan {
+  pages: PlannedPage[];
+  ledger: Ledger;
+}
+
+export function planPermanence(kb: KnowledgeBase, ledger: Ledger): Plan {
+  const base = kb.site.base;
+  const titles = new Map(kb.articles.map((a) => [a.id, a.title]));
+  const live = new Map(kb.entities.map((e) => [stripBase(e.path, base), e]));
+  const byKey = new Map<string, (typeof kb.entities)[number]>();
+  for (const e of kb.entities)
+    for (const name of [e.name, ...e.aliases])
+      if (!byKey.has(`${e.type}:${squashedKey(name)}`))
+        byKey.set(`${e.type}:${squashedKey(name)}`, e);
+  const pages = new Map<string, PlannedPage>();
+  const urls: Ledger['urls'] = { ...ledger.urls };
+
+  for (const [path, e] of live) {
+    const articles = [...new Set(e.mentions.map((m) => m.article))]
+      .slice(0, MAX_SOURCES)
+      .map((id) => ({ id, title: titles.get(id) ?? id }));
+    urls[path] = { id: e.id, name: e.name, type: e.type, articles };
+    for (const alias of e.aliases) {
+      const aliasPath = `${path.split('/')[0]}/${slugify(alias)}/`;
+      if (live.has(aliasPath) || pages.has(aliasPath)) continue;
+      pages.set(aliasPath, {
+        kind: 'redirect',
+        path: aliasPath,
+        name: alias,
+        target: e.path,
+        targetName: e.name,
+      });
+      urls[aliasPath] = { id: e.id, name: alias, type: e.type, alias: true, articles: [] };
+    }
+  }
+  for (const [path, entry] of Object.entries(ledger.urls)) {
+    if (live.has(path) || pages.has(path)) continue;
+    const successor =
+      byKey.get(`${entry.type}:${squashedKey(entry.name)}`) ??
+      kb.entities.find((e) => e.id === entry.id);
+    pages.set(
+      path,
+      successor
+        ? {
+            kind: 'redirect',
+            path,
+            name: entry.name,
+            target: successor.path,
+            targetName: successor.name,
+          }
+        : { kind: 'gone', path, entry },
+    );
+  }
+  return {
+    pages: [...pages.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
+    ledger: { schema: 1, urls },
+  };
+}
