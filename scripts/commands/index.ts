@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { register as registerBench } from './bench.ts';
 import { register as registerBuild } from './build.ts';
+import { register as registerCheck } from './check.ts';
 import { register as registerEval } from './eval.ts';
 import { register as registerExtract } from './extract.ts';
 import { register as registerImport } from './import.ts';
@@ -17,5 +18,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerBench,
   registerImport,
   registerServe,
+  registerCheck,
   registerTrain,
 ];
