@@ -92,6 +92,44 @@ export const KbRelatedSchema = z.object({
   paragraphs: z.number().int().nonnegative(),
   /** Articles in which both are mentioned. */
   articles: z.number().int().nonnegative(),
+  /**
+   * How a role links them, when the text says: "CEO of" when this entity holds the role
+   * at the related one, "CEO" when the related entity holds it here.
+   */
+  relation: z.string().optional(),
+});
+
+/** A role the text gives an entity: "CEO" of Cloudflare, with where it is said. */
+export const KbRoleSchema = z.object({
+  /** The role as written: "CEO", "founder", "Representative (R-Ga.)". */
+  role: z.string(),
+  /** Entity id of what the role is held at, when the text names it. */
+  of: z.string().optional(),
+  article: z.string(),
+  paragraph: z.string().regex(/^p\d+$/),
+  /** The words that state it ("Cloudflare CEO Matthew Prince"). */
+  text: z.string(),
+});
+
+/** The source sentence that best says what an entity is, quoted as written. */
+export const KbSummarySchema = z.object({
+  text: z.string(),
+  article: z.string(),
+  paragraph: z.string().regex(/^p\d+$/),
+});
+
+/** Articles that tell the same event: versions, and exact duplicates shown once. */
+export const KbStorySchema = z.object({
+  /** The id of its first article (earliest, then by id). */
+  id: z.string(),
+  title: z.string(),
+  path: z.string(),
+  /** Article ids of its versions, first article first; duplicates not included. */
+  articles: z.array(z.string()),
+  /** Articles whose normalized text repeats a version's exactly. */
+  duplicates: z.array(z.object({ article: z.string(), of: z.string() })),
+  /** Entities named, with their mentions in the version that names them most. */
+  entities: z.array(z.object({ id: z.string(), mentions: z.number().int().nonnegative() })),
 });
 
 export const KbEntitySchema = z.object({
@@ -107,6 +145,10 @@ export const KbEntitySchema = z.object({
   mentions: z.array(KbMentionSchema),
   quotes: z.array(KbQuoteSchema),
   related: z.array(KbRelatedSchema),
+  /** Roles the articles give it, one entry per place said. */
+  roles: z.array(KbRoleSchema).optional(),
+  /** Its defining sentence from the sources. */
+  summary: KbSummarySchema.optional(),
 });
 
 export const KbArticleSchema = z.object({
@@ -122,6 +164,10 @@ export const KbArticleSchema = z.object({
   /** Source file, relative to the project. */
   file: z.string(),
   paragraphs: z.number().int().nonnegative(),
+  /** Id of the story it is a version of. */
+  story: z.string().optional(),
+  /** Id of the article whose text it repeats exactly; its mentions count there. */
+  duplicateOf: z.string().optional(),
 });
 
 /** `dist/data/kb.json`, schema version 1 (DESIGN.md). Fields may be added, never renamed. */
@@ -131,8 +177,11 @@ export const KnowledgeBaseSchema = z.object({
   generated: z.string().optional(),
   articles: z.array(KbArticleSchema),
   entities: z.array(KbEntitySchema),
+  /** Stories of two or more versions. */
+  stories: z.array(KbStorySchema).optional(),
 });
 export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;
 export type KbEntity = z.infer<typeof KbEntitySchema>;
 export type KbArticle = z.infer<typeof KbArticleSchema>;
 export type KbMention = z.infer<typeof KbMentionSchema>;
+export type KbStory = z.infer<typeof KbStorySchema>;

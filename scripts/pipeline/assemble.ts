@@ -9,7 +9,10 @@ import type { Urls } from '../urls.ts';
 import { mentionContext } from './context.ts';
 import { quotesByEntity } from './attribute.ts';
 import type { Quote } from './quotes.ts';
-import type { Relation } from './relate.ts';
+import { gatherKnowledge, roleRelations, storyEntities, storyPath } from './knowledge.ts';
+import { knowledgeView } from './knowledge-views.ts';
+import { relateEntities, type Relation } from './relate.ts';
+import { createAligner } from './story-groups.ts';
 import { renderArticle, type LinkedSpan } from './render-article.ts';
 import type { Entity, SegmentedArticle } from './types.ts';
 import {
@@ -53,14 +56,22 @@ export function assembleSite({
   config,
   urls,
   docs,
-  quotes,
-  entities,
-  related,
+  quotes: allQuotes,
+  entities: allEntities,
+  related: allRelated,
   generated,
 }: AssembleInput): SiteData {
   const docById = new Map(docs.map((d) => [d.article.id as string, d]));
+  // Stories, roles, summaries; an exact duplicate's mentions and quotes count once.
+  const knowledge = gatherKnowledge(docs, allEntities);
+  const { entities, duplicateOf, storyOf } = knowledge;
+  const quotes = allQuotes.filter((q) => !duplicateOf.has(q.article));
+  const limit = Math.max(0, ...[...allRelated.values()].map((list) => list.length));
+  const related = duplicateOf.size ? relateEntities(entities, { limit }) : allRelated;
+  const relations = roleRelations(knowledge.roles);
+  const inStory = storyEntities(knowledge.stories, entities);
   const quoted = quotesByEntity(entities, quotes);
-  const byId = new Map(entities.map((e) => [e.id as string, e]));
+  const byId = new Map(allEntities.map((e) => [e.id as string, e]));
   const kb: KnowledgeBase = {
     schema: 1,
     site: { title: config.title, url: config.site, base: config.base },
@@ -71,6 +82,8 @@ export function assembleSite({
       note: article.meta.note,
       file: article.file,
       paragraphs: paragraphs.length,
+      story: storyOf.get(article.id)?.id,
+      duplicateOf: duplicateOf.get(article.id),
     })),
     entities: entities.map((e) => ({
       ...entityLink(e, urls),
@@ -105,12 +118,30 @@ export function assembleSite({
         weight,
         paragraphs,
         articles,
+        relation: relations.get(`${e.id}\n${id}`),
       })),
+      roles: knowledge.roles.get(e.id)?.map(({ role, of, article, paragraph, evidence }) => ({
+        role,
+        of,
+        article,
+        paragraph,
+        text: evidence.text,
+      })),
+      summary: knowledge.summaries.get(e.id),
+    })),
+    stories: knowledge.stories.map((s) => ({
+      id: s.id,
+      title: s.title,
+      path: storyPath(urls, s.id),
+      articles: s.versions,
+      duplicates: s.duplicates,
+      entities: inStory.get(s.id) ?? [],
     })),
   };
 
   const spans = new Map<string, Map<string, LinkedSpan[]>>();
-  for (const e of entities) {
+  // Every article links its names, duplicates included.
+  for (const e of allEntities) {
     for (const m of e.mentions) {
       const perArticle = spans.get(m.article) ?? new Map<string, LinkedSpan[]>();
       perArticle.set(m.paragraph, [
@@ -124,10 +155,21 @@ export function assembleSite({
     const counts = new Map<string, number>();
     for (const list of spans.get(doc.article.id)?.values() ?? [])
       for (const s of list) counts.set(s.entity, (counts.get(s.entity) ?? 0) + 1);
+    const story = storyOf.get(doc.article.id);
+    const original = docById.get(duplicateOf.get(doc.article.id) ?? '');
     return {
       ...articleRef(doc.article, urls),
+      story: story && {
+        id: story.id,
+        title: story.title,
+        path: storyPath(urls, story.id),
+        versions: story.versions.length,
+      },
+      duplicateOf: original && articleRef(original.article, urls),
       language: doc.article.meta.language,
-      note: doc.article.meta.note,
+      note: original
+        ? `The same text as “${original.article.meta.title}”, shown there once: its names count there. ${doc.article.meta.note ?? ''}`.trim()
+        : doc.article.meta.note,
       html: renderArticle(doc.tree, spans.get(doc.article.id) ?? new Map()),
       paragraphs: doc.paragraphs.length,
       entities: [...counts]
@@ -136,6 +178,7 @@ export function assembleSite({
     };
   });
   const indexes = typeIndexes(entities, urls);
+  const align = createAligner(docById);
   return {
     site: {
       title: config.title,
@@ -154,9 +197,29 @@ export function assembleSite({
       .sort(byDateDesc)
       .slice(0, 10),
     articles,
-    entities: entities.map((e) =>
-      entityView(e, docById, related.get(e.id) ?? [], byId, urls, quoted.get(e.id) ?? []),
-    ),
+    entities: entities.map((e) => {
+      const view = entityView(
+        e,
+        docById,
+        related.get(e.id) ?? [],
+        byId,
+        urls,
+        quoted.get(e.id) ?? [],
+      );
+      return {
+        ...view,
+        related: view.related.map((r) => ({ ...r, relation: relations.get(`${e.id}\n${r.id}`) })),
+        ...knowledgeView(e, knowledge, byId, docById, urls, align, (m) => {
+          const doc = docById.get(m.article)!;
+          const paragraph = doc.paragraphs.find((p) => p.id === m.paragraph)!;
+          return {
+            ...mentionContext(paragraph, m),
+            paragraph: m.paragraph,
+            href: urls.article(doc.article.slug, m.paragraph),
+          };
+        }),
+      };
+    }),
     indexes,
   };
 }

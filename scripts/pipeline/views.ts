@@ -6,6 +6,7 @@ import type { EntityType } from '../schema.ts';
 import { ENTITY_TYPES } from '../schema.ts';
 import { TYPE_LABELS, type Urls } from '../urls.ts';
 import type { ArticleQuote } from './attribute.ts';
+import type { KnowledgeView } from './knowledge-views.ts';
 import type { Relation } from './relate.ts';
 import { mentionContext, type MentionContext } from './context.ts';
 import type { Article, Entity, SegmentedArticle } from './types.ts';
@@ -27,7 +28,8 @@ export interface EntityLink {
   path: string;
 }
 
-export interface EntityView extends EntityLink {
+/** Fact box, summary from the sources and mentions by story come from `knowledgeView`. */
+export interface EntityView extends EntityLink, Partial<KnowledgeView> {
   typeLabel: string;
   aliases: string[];
   description?: string;
@@ -39,7 +41,10 @@ export interface EntityView extends EntityLink {
     article: ArticleRef;
     mentions: Array<MentionContext & { paragraph: string; href: string }>;
   }>;
-  related: Array<EntityLink & { weight: number; paragraphs: number; articles: number }>;
+  /** `relation`: how a role links them ("CEO of"), when the text says. */
+  related: Array<
+    EntityLink & { weight: number; paragraphs: number; articles: number; relation?: string }
+  >;
   /** Articles the page rests on, numbered in order of first use. */
   sources: ArticleRef[];
   /** Direct quotes attributed to this entity, in article order. */
@@ -61,6 +66,10 @@ export interface ArticleView extends ArticleRef {
   paragraphs: number;
   /** Entities named in the article, most mentioned first. */
   entities: Array<EntityLink & { count: number }>;
+  /** The story it is a version of. */
+  story?: { id: string; title: string; path: string; versions: number };
+  /** The article whose text it repeats exactly. */
+  duplicateOf?: ArticleRef;
 }
 
 export interface IndexEntry extends EntityLink {

@@ -1,0 +1,153 @@
+/**
+ * Stories: articles about the same event, grouped. Exact duplicates (the same normalized
+ * body) are found by hash and kept once; other pairs become candidates when they share
+ * an LSH band of their MinHash signatures (near-duplicates) or a rare entity (blocking,
+ * so that the work stays near-linear in the number of articles), and are joined when
+ * their texts or their entity sets and vocabulary agree. Pure.
+ */
+import { bandKeys, estimate, shingles, signature } from './minhash.ts';
+import { contentWords, hash32, jaccard, words } from './text-features.ts';
+
+export interface StoryArticle {
+  id: string;
+  title: string;
+  /** ISO date, when known. */
+  date?: string;
+  /** The body as plain text. */
+  text: string;
+  /** Ids of the resolved entities the article names. */
+  entities: string[];
+}
+
+export interface Story {
+  /** The id of the story's first article (earliest, then by id). */
+  id: string;
+  title: string;
+  /** Article ids of its versions, first article first; exact duplicates left out. */
+  versions: string[];
+  /** Exact duplicates of its versions. */
+  duplicates: Array<{ article: string; of: string }>;
+}
+
+export interface StoryOptions {
+  /** An entity named in more articles than this does not block (too common to tell). */
+  maxEntityArticles?: number;
+  /** Days two dated versions may lie apart. */
+  maxDays?: number;
+  /** `sameStory`'s bar for vocabulary plus half the entity overlap. */
+  minScore?: number;
+}
+
+/** How alike two articles are; `sameStory` decides from these. */
+export interface Similarity {
+  /** Estimated Jaccard of word 3-shingles: wording. */
+  text: number;
+  /** Jaccard of named entities. */
+  entities: number;
+  /** Jaccard of content words: vocabulary, which a paraphrase keeps. */
+  words: number;
+}
+
+/**
+ * A near-duplicate, or the same entities told in much the same words. The default bar
+ * comes from ECB+ (several outlets on one event, with similar events of the same topic
+ * as hard negatives): see `test/pipeline/stories.test.ts`.
+ */
+export function sameStory(s: Similarity, minScore = DEFAULT_SCORE): boolean {
+  return s.text >= 0.5 || (s.words + s.entities / 2 >= minScore && s.entities > 0);
+}
+
+const DEFAULT_SCORE = 0.3;
+
+interface Prepared {
+  article: StoryArticle;
+  signature: Uint32Array;
+  entities: Set<string>;
+  words: Set<string>;
+}
+
+const byFirst = (a: StoryArticle, b: StoryArticle) =>
+  (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const daysApart = (a?: string, b?: string) =>
+  a && b ? Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000 : 0;
+
+/** Groups articles into stories of two or more versions; duplicates point at their original. */
+export function groupStories(
+  articles: StoryArticle[],
+  { maxEntityArticles = 20, maxDays = 7, minScore }: StoryOptions = {},
+): { stories: Story[]; duplicateOf: Map<string, string> } {
+  const sorted = [...articles].sort(byFirst);
+  // Exact duplicates: the first article with a body keeps it.
+  const duplicateOf = new Map<string, string>();
+  const originals: StoryArticle[] = [];
+  const byBody = new Map<string, string>();
+  for (const article of sorted) {
+    const body = words(article.text).join(' ');
+    const key = `${hash32(body)}:${body.length}`;
+    const first = byBody.get(key);
+    if (first !== undefined && body) duplicateOf.set(article.id, first);
+    else (byBody.set(key, article.id), originals.push(article));
+  }
+  const prepared: Prepared[] = originals.map((article) => ({
+    article,
+    signature: signature(shingles(words(article.text))),
+    entities: new Set(article.entities),
+    words: new Set(contentWords(article.text)),
+  }));
+  // Candidates: shared LSH band, or a shared entity named in few articles.
+  const blocks = new Map<string, number[]>();
+  const block = (key: string, i: number) => {
+    const members = blocks.get(key);
+    if (members) members.push(i);
+    else blocks.set(key, [i]);
+  };
+  prepared.forEach((p, i) => {
+    for (const key of bandKeys(p.signature)) block(key, i);
+    for (const e of p.entities) block(`e:${e}`, i);
+  });
+  const parent = prepared.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const tried = new Set<number>();
+  for (const [key, members] of blocks) {
+    if (members.length < 2 || (key.startsWith('e:') && members.length > maxEntityArticles))
+      continue;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const [i, j] = [members[x]!, members[y]!];
+        const pair = i * prepared.length + j;
+        if (tried.has(pair) || find(i) === find(j)) continue;
+        tried.add(pair);
+        const [a, b] = [prepared[i]!, prepared[j]!];
+        const similarity: Similarity = {
+          text: estimate(a.signature, b.signature),
+          entities: jaccard(a.entities, b.entities),
+          words: jaccard(a.words, b.words),
+        };
+        if (daysApart(a.article.date, b.article.date) > maxDays && similarity.text < 0.8) continue;
+        if (sameStory(similarity, minScore)) parent[find(j)] = find(i);
+      }
+    }
+  }
+  const groups = new Map<number, StoryArticle[]>();
+  prepared.forEach((p, i) => {
+    const members = groups.get(find(i));
+    if (members) members.push(p.article);
+    else groups.set(find(i), [p.article]);
+  });
+  const copies = new Map<string, Array<{ article: string; of: string }>>();
+  for (const [article, of] of duplicateOf)
+    copies.set(of, [...(copies.get(of) ?? []), { article, of }]);
+  const stories: Story[] = [];
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const versions = members.map((m) => m.id);
+    stories.push({
+      id: members[0]!.id,
+      title: members[0]!.title,
+      versions,
+      duplicates: versions.flatMap((v) => copies.get(v) ?? []),
+    });
+  }
+  return { stories, duplicateOf };
+}
