@@ -12,6 +12,7 @@ import { relateEntities } from './pipeline/relate.ts';
 import { assembleSite, type SiteData } from './pipeline/assemble.ts';
 import { emitSiteData } from './pipeline/emit.ts';
 import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
+import { startStage } from './progress.ts';
 import type { ContentProblem } from './pipeline/types.ts';
 
 /** Entities below this confidence get no page; listed by `kb extract --review`. */
@@ -174,9 +175,16 @@ export async function buildSite(
   // Pages are written before `astro:build:done`, where Pagefind indexes them: the mark
   // in between splits Astro's one call into render and index times.
   let rendered = emitted;
+  let stage = startStage('render', options.quiet);
   const timing = {
     name: 'dossier-timing',
-    hooks: { 'astro:build:generated': () => void (rendered = performance.now()) },
+    hooks: {
+      'astro:build:generated': () => {
+        rendered = performance.now();
+        stage.done();
+        stage = startStage('index', options.quiet);
+      },
+    },
   };
   await build({
     root: ROOT,
@@ -184,6 +192,7 @@ export async function buildSite(
     outDir,
     integrations: [timing],
   });
+  stage.done();
   const finished = performance.now();
   Object.assign(seconds, {
     render: (rendered - emitted) / 1000,
