@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import { loadConfig } from './scripts/config.ts';
 import { dossierPagefind } from './scripts/astro/pagefind.ts';
 import { dossierPermanence } from './scripts/astro/permanence.ts';
+import { dossierServiceWorker } from './scripts/astro/service-worker.ts';
+import { dossierHostReport } from './scripts/astro/host-report.ts';
 
 const config = loadConfig();
 
@@ -18,5 +20,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Scripts ship as files, never inlined, so the Content-Security-Policy needs no inline script.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [dossierPermanence(), dossierPagefind()],
+  // In this order: the service worker hashes Pagefind's output, the report counts both.
+  integrations: [
+    dossierPermanence(),
+    dossierPagefind(),
+    dossierServiceWorker(),
+    dossierHostReport(),
+  ],
 });

@@ -1,0 +1,117 @@
+/**
+ * `dossierHostReport`: after the build (and Pagefind, and the service worker) it prints
+ * the file count and total size static hosts limit, warns past Cloudflare Pages' 20,000
+ * files per deployment or 25 MiB per file, and weighs the entity pages: a typical one
+ * should stay under 60 KB of HTML, and the report says which parts of it weigh most.
+ * Printed with console, not Astro's logger, so that `kb build --quiet` still shows it.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { TYPE_FOLDERS } from '../urls.ts';
+
+/** Cloudflare Pages: 20,000 files per site (free plan), 25 MiB per file. */
+export const MAX_FILES = 20_000;
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+/** A typical entity page should stay below this much HTML. */
+export const ENTITY_PAGE_BUDGET = 60 * 1024;
+
+type Element = DefaultTreeAdapterMap['element'];
+
+export interface HostReport {
+  files: number;
+  bytes: number;
+  tooLarge: string[];
+  entityPages: Array<{ path: string; bytes: number }>;
+}
+
+export function measureSite(root: string): HostReport {
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => statSync(join(root, f)).isFile());
+  const sizes = files.map((f) => ({ path: f, bytes: statSync(join(root, f)).size }));
+  const folders = new Set(Object.values(TYPE_FOLDERS));
+  const entityPages = sizes
+    .filter(({ path }) => {
+      const parts = path.split('/');
+      return parts.length === 3 && folders.has(parts[0]!) && parts[2] === 'index.html';
+    })
+    .sort((a, b) => a.bytes - b.bytes || a.path.localeCompare(b.path));
+  return {
+    files: files.length,
+    bytes: sizes.reduce((sum, f) => sum + f.bytes, 0),
+    tooLarge: sizes.filter((f) => f.bytes > MAX_FILE_BYTES).map((f) => f.path),
+    entityPages,
+  };
+}
+
+/** Bytes of a page's parts: the head, the header and footer, and each part of `<main>`. */
+export function pageParts(html: string): Array<{ part: string; bytes: number }> {
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const parts: Array<{ part: string; bytes: number }> = [];
+  const size = (e: Element) => {
+    const at = e.sourceCodeLocation;
+    return at ? Buffer.byteLength(html.slice(at.startOffset, at.endOffset)) : 0;
+  };
+  const name = (e: Element) => {
+    const attr = (n: string) => e.attrs.find((a) => a.name === n)?.value;
+    const label = attr('id') ?? attr('class')?.split(/\s+/)[0] ?? attr('aria-labelledby');
+    return label ? `${e.tagName}.${label}` : e.tagName;
+  };
+  const visit = (node: DefaultTreeAdapterMap['parentNode']) => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      if (child.tagName === 'html' || child.tagName === 'body' || child.tagName === 'main')
+        visit(child);
+      else parts.push({ part: name(child), bytes: size(child) });
+    }
+  };
+  visit(document);
+  return parts.sort((a, b) => b.bytes - a.bytes);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The report as lines; warnings start with "warning:". */
+export function describe(root: string, report: HostReport): string[] {
+  const lines = [`site: ${report.files} files, ${mb(report.bytes)}`];
+  if (report.files > MAX_FILES)
+    lines.push(
+      `warning: ${report.files} files is above the ${MAX_FILES} that Cloudflare Pages accepts per site`,
+    );
+  for (const path of report.tooLarge)
+    lines.push(`warning: ${path} is larger than the 25 MiB a static host may accept per file`);
+  const pages = report.entityPages;
+  if (pages.length) {
+    const typical = pages[Math.floor((pages.length - 1) / 2)]!;
+    const largest = pages.at(-1)!;
+    const heavy = pageParts(readFileSync(join(root, largest.path), 'utf8'))
+      .slice(0, 3)
+      .map((p) => `${p.part} ${kb(p.bytes)}`);
+    lines.push(
+      `entity pages: ${pages.length}, typical ${kb(typical.bytes)} (${typical.path}), ` +
+        `largest ${kb(largest.bytes)} (${largest.path}: ${heavy.join(', ')})`,
+    );
+    if (typical.bytes > ENTITY_PAGE_BUDGET)
+      lines.push(`warning: a typical entity page is ${kb(typical.bytes)}, above 60 KB`);
+  }
+  return lines;
+}
+
+export function dossierHostReport(): AstroIntegration {
+  return {
+    name: 'dossier-host-report',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const root = fileURLToPath(dir);
+        for (const line of describe(root, measureSite(root))) {
+          if (line.startsWith('warning:')) console.warn(line);
+          else console.log(line);
+        }
+      },
+    },
+  };
+}

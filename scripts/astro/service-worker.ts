@@ -1,0 +1,152 @@
+/**
+ * `dossierServiceWorker`: writes `<base>sw.js` after Pagefind has indexed the site, so a
+ * reader who has opened the site once can read the pages they visited, and search, with
+ * the network gone. `src/lib/register-sw.ts` registers it (never on file://).
+ *
+ * The worker is versioned by a hash of every built file: the same content gives the same
+ * bytes (builds stay reproducible), new content a new worker whose install replaces the
+ * old cache. Its scope is the site's base, and it only answers for URLs under it.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Written by this integration; not part of its own hash. `offline.zip` comes later. */
+const OWN = new Set(['sw.js', 'offline.zip']);
+/** Pagefind's fragments (one per page) are precached while the bundle stays below this. */
+export const FRAGMENT_BUDGET = 5 * 1024 * 1024;
+
+export interface Manifest {
+  base: string;
+  version: string;
+  /** Paths under the base, fetched when the worker installs. */
+  precache: string[];
+}
+
+function files(root: string): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => !OWN.has(f) && statSync(join(root, f)).isFile())
+    .sort();
+}
+
+/**
+ * What to precache: the shell (home, search page, styles, scripts, icon), Pagefind's
+ * code, entry, metadata, WebAssembly, every index and filter chunk (so any word can be
+ * searched offline), and the fragments that show results while they are not too big.
+ */
+export function buildManifest(root: string, base: string): Manifest {
+  const all = files(root);
+  const hash = createHash('sha256');
+  for (const f of all)
+    hash
+      .update(f)
+      .update('\0')
+      .update(readFileSync(join(root, f)))
+      .update('\0');
+  const pagefind = all.filter((f) => f.startsWith('pagefind/'));
+  const fragmentBytes = pagefind
+    .filter((f) => f.startsWith('pagefind/fragment/'))
+    .reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
+  const wanted = (f: string) =>
+    f.startsWith('_astro/') ||
+    f === 'favicon.svg' ||
+    /^pagefind\/(pagefind(-ui)?\.(js|css)|pagefind-entry\.json|.*\.pf_meta|wasm\..*\.pagefind)$/.test(
+      f,
+    ) ||
+    /^pagefind\/(index|filter)\//.test(f) ||
+    (f.startsWith('pagefind/fragment/') && fragmentBytes <= FRAGMENT_BUDGET);
+  const pages = ['', 'search/'].filter((p) => all.includes(`${p}index.html`));
+  return {
+    base,
+    version: hash.digest('hex').slice(0, 16),
+    precache: [...pages, ...all.filter(wanted)],
+  };
+}
+
+/** The worker's code for one build. Plain JavaScript: it runs as the browser gets it. */
+export function serviceWorkerSource({ base, version, precache }: Manifest): string {
+  return `// Dossier's service worker, written by scripts/astro/service-worker.ts. Do not edit.
+const BASE = ${JSON.stringify(base)};
+const CACHE = 'dossier:' + BASE + ':' + ${JSON.stringify(version)};
+const PRECACHE = ${JSON.stringify(precache)};
+// Content-hashed names never change meaning: the cache answers first.
+const IMMUTABLE = /\\/(_astro\\/|pagefind\\/(index|fragment|filter)\\/)|\\.pf_meta$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE.map((path) => BASE + path)))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+// The pages open when the worker arrives were loaded before it: keep them too.
+async function keepOpenPages() {
+  const cache = await caches.open(CACHE);
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const pages = windows.map((c) => new URL(c.url)).filter((u) => u.pathname.startsWith(BASE));
+  await Promise.all(pages.map((u) => cache.add(key(u)).catch(() => undefined)));
+}
+
+self.addEventListener('activate', (event) => {
+  const mine = 'dossier:' + BASE + ':';
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(mine) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(keepOpenPages)
+      .then(() => self.clients.claim()),
+  );
+});
+
+// A static site: the query never changes a file (search/?q=…, Pagefind's entry ?ts=…).
+const key = (url) => url.origin + url.pathname;
+
+async function fromNetwork(request, url, cache) {
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') await cache.put(key(url), response.clone());
+  return response;
+}
+
+async function answer(request, url) {
+  const cache = await caches.open(CACHE);
+  if (IMMUTABLE.test(url.pathname)) {
+    const hit = await cache.match(key(url));
+    if (hit) return hit;
+  }
+  try {
+    return await fromNetwork(request, url, cache);
+  } catch (error) {
+    const hit = await cache.match(key(url));
+    if (hit) return hit;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (!url.pathname.startsWith(BASE)) return;
+  event.respondWith(answer(event.request, url));
+});
+`;
+}
+
+/** The Astro integration: `sw.js` at the root of the built site. */
+export function dossierServiceWorker(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'dossier-service-worker',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': ({ dir }) => {
+        const root = fileURLToPath(dir);
+        writeFileSync(join(root, 'sw.js'), serviceWorkerSource(buildManifest(root, base)));
+      },
+    },
+  };
+}
