@@ -33,11 +33,13 @@ export function measureSite(root: string): HostReport {
     .filter((f) => statSync(join(root, f)).isFile());
   const sizes = files.map((f) => ({ path: f, bytes: statSync(join(root, f)).size }));
   const folders = new Set(Object.values(TYPE_FOLDERS));
+  // Redirect pages (aliases, renamed entities) share the folders but are not entity pages.
   const entityPages = sizes
     .filter(({ path }) => {
       const parts = path.split('/');
       return parts.length === 3 && folders.has(parts[0]!) && parts[2] === 'index.html';
     })
+    .filter(({ path }) => !/http-equiv="refresh"/i.test(readFileSync(join(root, path), 'utf8')))
     .sort((a, b) => a.bytes - b.bytes || a.path.localeCompare(b.path));
   return {
     files: files.length,
@@ -47,7 +49,7 @@ export function measureSite(root: string): HostReport {
   };
 }
 
-/** Bytes of a page's parts: the head, the header and footer, and each part of `<main>`. */
+/** Bytes of a page's parts: the head, header and footer, and each part of `<main>`'s article. */
 export function pageParts(html: string): Array<{ part: string; bytes: number }> {
   const document = parse(html, { sourceCodeLocationInfo: true });
   const parts: Array<{ part: string; bytes: number }> = [];
@@ -63,8 +65,7 @@ export function pageParts(html: string): Array<{ part: string; bytes: number }> 
   const visit = (node: DefaultTreeAdapterMap['parentNode']) => {
     for (const child of node.childNodes) {
       if (!('tagName' in child)) continue;
-      if (child.tagName === 'html' || child.tagName === 'body' || child.tagName === 'main')
-        visit(child);
+      if (['html', 'body', 'main', 'article'].includes(child.tagName)) visit(child);
       else parts.push({ part: name(child), bytes: size(child) });
     }
   };

@@ -1,11 +1,17 @@
 /**
  * Issue 6, no network needed: with every request to another origin blocked (and counted),
  * every kind of page loads and search runs; the built files name no outside resource.
+ * And the host report: file count, size, and entity pages within their weight budget.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  ENTITY_PAGE_BUDGET,
+  describe as report,
+  measureSite,
+} from '../../scripts/astro/host-report.ts';
 import { launchChromium } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
@@ -82,5 +88,19 @@ describe('with every outside request blocked', () => {
     const external =
       /<(script|img|iframe|source|video|audio)\b[^>]*\bsrc="(https?:)?\/\/|<link\b(?![^>]*rel="(canonical|schema\.DC|alternate)")[^>]*href="(https?:)?\/\/|@import\s+(url\()?["']?(https?:)?\/\/|url\(["']?(https?:)?\/\//i;
     for (const f of files) expect(readFileSync(join(siteDir, f), 'utf8'), f).not.toMatch(external);
+  });
+});
+
+describe('the host report', () => {
+  it('counts files and weighs every entity page, and only those', () => {
+    const measured = measureSite(siteDir);
+    expect(measured.files).toBeGreaterThan(100);
+    const kb = JSON.parse(readFileSync(join(siteDir, 'data/kb.json'), 'utf8'));
+    expect(measured.entityPages.length).toBe(kb.entities.length);
+    const lines = report(siteDir, measured);
+    expect(lines[0]).toMatch(/^site: \d+ files, [\d.]+ MB$/);
+    expect(lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
+    const typical = measured.entityPages[Math.floor((measured.entityPages.length - 1) / 2)]!;
+    expect(typical.bytes).toBeLessThan(ENTITY_PAGE_BUDGET);
   });
 });
