@@ -10,9 +10,10 @@ import { loadConfig, ROOT } from '../config.ts';
 import { corpusAvailable, evaluateGum, evaluateSpanFile, thresholdTable } from '../eval/ner.ts';
 import { readSeedGold, scoreSeed } from '../eval/seed.ts';
 import { runPolnearEval } from '../eval/polnear-cli.ts';
+import { evaluateEcbPlus, formatEcbPlusResult, hasEcbPlus } from '../eval/ecbplus.ts';
 import { formatScores, type SpanScores } from '../ner/eval-conll.ts';
 
-const SUITES = ['seed', 'conll', 'gum', 'wnut', 'polnear', 'threshold'] as const;
+const SUITES = ['seed', 'conll', 'gum', 'wnut', 'polnear', 'ecbplus', 'threshold'] as const;
 type Suite = (typeof SUITES)[number];
 
 function printScores(title: string, scores: SpanScores): void {
@@ -39,11 +40,11 @@ function runSeed(): boolean {
 }
 
 function runCorpora(
-  suite: Exclude<Suite, 'polnear' | 'threshold'>,
+  suite: Exclude<Suite, 'polnear' | 'ecbplus' | 'threshold'>,
   corpora: string,
   final: boolean,
 ): void {
-  const need: Record<Exclude<Suite, 'seed' | 'polnear' | 'threshold'>, string> = {
+  const need: Record<Exclude<Suite, 'seed' | 'polnear' | 'ecbplus' | 'threshold'>, string> = {
     conll: 'conll2003',
     gum: 'gum',
     wnut: 'wnut17',
@@ -126,6 +127,15 @@ export function register(program: Command): void {
           if (options.final) {
             console.log('\nPolNeAR test, speakers of direct quotes');
             await runPolnearEval('test');
+          }
+        } else if (suite === 'ecbplus') {
+          if (!hasEcbPlus()) console.log('\necbplus: skipped, ../shared/corpora/ecbplus is absent');
+          else {
+            console.log(
+              '\nECB+ cross-document people and organizations (each topic one knowledge base)',
+            );
+            console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'dev' })));
+            if (options.final) console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'test' })));
           }
         } else runCorpora(suite, options.corpora, Boolean(options.final));
       }

@@ -10,6 +10,7 @@ import type { CuratedEntry } from './read.ts';
 import type { EntityType } from '../schema.ts';
 import { findIntroducedAliases } from './aliases.ts';
 import { cleanName, eventKey, squashedKey } from './name-keys.ts';
+import { mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
 import { assignSlugs } from './slugs.ts';
 import type { Entity, Mention, SegmentedArticle } from './types.ts';
 
@@ -137,7 +138,8 @@ export function resolveEntities(
       groups.set(key, [...(groups.get(key) ?? []), m]);
     }
   }
-  mergeBareNames(groups);
+  reclaimFirstWords(groups);
+  mergeShortNames(groups);
   const resolved: ResolvedEntity[] = [];
   for (const entry of curated)
     if (!groups.has(keyOf(entry.type, entry.name))) groups.set(keyOf(entry.type, entry.name), []);
@@ -164,22 +166,6 @@ export function resolveEntities(
     .filter((e) => e.score < options.threshold)
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   return { entities, review };
-}
-
-/** A one-word name used across articles joins the one multi-word person it ends. */
-function mergeBareNames(groups: Map<string, Located[]>): void {
-  const people = [...groups].filter(([, ms]) =>
-    ms.some((m) => m.type === 'person' && words(m.name) > 1),
-  );
-  for (const [key, mentions] of [...groups]) {
-    if (!mentions.every((m) => words(m.name) === 1)) continue;
-    const targets = people.filter(([, ms]) =>
-      ms.some((m) => m.name.split(' ').at(-1) === mentions[0]!.name),
-    );
-    if (targets.length !== 1 || targets[0]![0] === key) continue;
-    targets[0]![1].push(...mentions);
-    groups.delete(key);
-  }
 }
 
 function stripLocal({ name: _name, key: _key, ...mention }: Located): Entity['mentions'][number] {

@@ -169,3 +169,49 @@ describe('isAcronymOf', () => {
     expect(isAcronymOf('R-Ga', 'Marjorie Taylor Greene')).toBe(false);
   });
 });
+
+describe('short names across articles', () => {
+  it('joins a surname, a team name and a suffixed name to the one full name they end', () => {
+    const a = input(
+      'a',
+      'Barack Obama spoke. Joseph Comeaux Jr escaped. The Indianapolis Colts won.',
+      [
+        ['Barack Obama', 'person'],
+        ['Joseph Comeaux Jr', 'person'],
+        ['Indianapolis Colts', 'organization'],
+      ],
+    );
+    const b = input('b', 'Obama said so. Joseph Comeaux fled. The Colts lost.', [
+      ['Obama', 'person'],
+      ['Joseph Comeaux', 'person'],
+      ['Colts', 'organization'],
+    ]);
+    const names = resolve([a, b]).map((e) => `${e.name}:${e.mentions.length}`);
+    expect(names.sort()).toEqual(['Barack Obama:2', 'Indianapolis Colts:2', 'Joseph Comeaux Jr:2']);
+  });
+
+  it('leaves a surname shared by two full names on its own', () => {
+    const a = input('a', 'George Bush and Jeb Bush met.', [
+      ['George Bush', 'person'],
+      ['Jeb Bush', 'person'],
+    ]);
+    const b = input('b', 'Bush spoke.', [['Bush', 'person']]);
+    expect(
+      resolve([a, b])
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['Bush', 'George Bush', 'Jeb Bush']);
+  });
+
+  it('gives a first word back to the organization other articles name by it', () => {
+    const a = input('a', 'Microsoft Security Response Center warned. Microsoft patched.', [
+      ['Microsoft Security Response Center', 'organization'],
+      ['Microsoft', 'organization'],
+    ]);
+    const b = input('b', 'Microsoft said so.', [['Microsoft', 'organization']]);
+    const c = input('c', 'Microsoft agreed.', [['Microsoft', 'organization']]);
+    const byName = new Map(resolve([a, b, c]).map((e) => [e.name, e.mentions.length]));
+    expect(byName.get('Microsoft')).toBe(3);
+    expect(byName.get('Microsoft Security Response Center')).toBe(1);
+  });
+});
