@@ -11,6 +11,7 @@ import { corpusAvailable, evaluateGum, evaluateSpanFile, thresholdTable } from '
 import { readSeedGold, scoreSeed } from '../eval/seed.ts';
 import { runPolnearEval } from '../eval/polnear-cli.ts';
 import { evaluateEcbPlus, formatEcbPlusResult, hasEcbPlus } from '../eval/ecbplus.ts';
+import { evaluateEcbStories, formatEcbStories } from '../eval/ecbplus-stories.ts';
 import { formatScores, type SpanScores } from '../ner/eval-conll.ts';
 
 const SUITES = ['seed', 'conll', 'gum', 'wnut', 'polnear', 'ecbplus', 'threshold'] as const;
@@ -136,6 +137,8 @@ export function register(program: Command): void {
             );
             console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'dev' })));
             if (options.final) console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'test' })));
+            console.log(formatEcbStories(evaluateEcbStories({ split: 'dev' })));
+            if (options.final) console.log(formatEcbStories(evaluateEcbStories({ split: 'test' })));
           }
         } else runCorpora(suite, options.corpora, Boolean(options.final));
       }

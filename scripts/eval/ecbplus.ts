@@ -53,15 +53,16 @@ interface SystemMention {
 }
 
 /**
- * The pipeline over one topic. Every line (a sentence in ECB+) becomes its own paragraph,
- * so that "earlier in the article" means what it does in a real build.
+ * The pipeline's inputs for ECB+ documents. Every line (a sentence in ECB+) becomes its own
+ * paragraph, so that "earlier in the article" means what it does in a real build;
+ * `toOriginal` maps a body offset back to the ECB+ text.
  */
-function runTopic(docs: EcbDoc[], recognizers: Recognizer[]): SystemMention[] {
-  const inputs = docs.map((d) => {
+export function pipelineInputs(docs: EcbDoc[], recognizers: Recognizer[]) {
+  return docs.map((d) => {
     const lines = d.text.split('\n');
     const starts: number[] = [];
     let at = 0;
-    for (const line of lines) (starts.push(at), (at += line.length + 1));
+    for (const line of lines) (starts.push(at), (at += line.length + 2));
     const article = {
       id: articleId(d.doc.replace(/\.xml$/, '')),
       slug: d.doc,
@@ -72,15 +73,19 @@ function runTopic(docs: EcbDoc[], recognizers: Recognizer[]): SystemMention[] {
       hash: d.doc,
     };
     const doc = segmentPlainText(article, { linesAreSentences: true });
-    // Body offset → ECB+ offset: each body line sits one extra "\n" per earlier line later.
-    const bodyStarts = starts.map((s, i) => s + i);
+    // Each body line starts one extra "\n" per earlier line later than in the ECB+ text.
     const toOriginal = (x: number) => {
-      let i = bodyStarts.length - 1;
-      while (i > 0 && bodyStarts[i]! > x) i--;
+      let i = starts.length - 1;
+      while (i > 0 && starts[i]! > x) i--;
       return x - i;
     };
     return { d, doc, toOriginal, mentions: recognizeMentions(doc, recognizers) };
   });
+}
+
+/** The pipeline over one topic: every system mention with the entity it was resolved to. */
+function runTopic(docs: EcbDoc[], recognizers: Recognizer[]): SystemMention[] {
+  const inputs = pipelineInputs(docs, recognizers);
   const byArticle = new Map(inputs.map((x) => [x.doc.article.id as string, x]));
   const { entities, review } = resolveEntities(inputs, [], { threshold: 0 });
   return [...entities, ...review].flatMap((e, n) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { b3Scores, b3Sums } from '../../scripts/eval/ecbplus-b3.ts';
 import { evaluateEcbPlus, hasEcbPlus } from '../../scripts/eval/ecbplus.ts';
+import { evaluateEcbStories } from '../../scripts/eval/ecbplus-stories.ts';
 
 describe('B³', () => {
   it('scores the worked example of Bagga & Baldwin: one gold cluster split in two', () => {
@@ -25,6 +26,13 @@ describe.skipIf(!hasEcbPlus())('cross-document people and organizations on ECB+ 
     expect(b3Scores(total.b3).f1).toBeGreaterThan(0.85);
     expect(total.foundNames / total.goldNames).toBeGreaterThan(0.75);
   }, 60_000);
+
+  it('groups articles into their events (subtopics) with B³ F1 above 0.8, none of 30 or more', () => {
+    const result = evaluateEcbStories({ split: 'dev' });
+    expect(result.f1).toBeGreaterThan(0.8);
+    expect(result.precision).toBeGreaterThan(0.9);
+    expect(result.largest[0]!.size).toBeLessThan(30);
+  }, 120_000);
 });
 
 if (!hasEcbPlus())

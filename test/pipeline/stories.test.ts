@@ -83,6 +83,22 @@ describe('groupStories', () => {
     expect(stories).toEqual([]);
   });
 
+  it('does not chain different events into one story through the articles between them', () => {
+    // Each article shares half its words and a team with the next, nothing with the rest:
+    // a season of match reports.
+    const chain = Array.from({ length: 8 }, (_, n) =>
+      article(`match${n}`, Array.from({ length: 30 }, (_, i) => `term${15 * n + i}`).join(' '), [
+        `team${n}`,
+        `team${n + 1}`,
+      ]),
+    );
+    const { stories } = groupStories(chain);
+    expect(stories.length).toBeGreaterThan(1);
+    for (const s of stories) expect(s.versions.length).toBeLessThanOrEqual(3);
+    // Single link (no average required) puts the whole season in one story.
+    expect(groupStories(chain, { minAverage: 0 }).stories).toHaveLength(1);
+  });
+
   it('joins on wording alone or on names with vocabulary, never on names alone', () => {
     expect(sameStory({ text: 0.6, entities: 0, words: 0.6 })).toBe(true);
     expect(sameStory({ text: 0.1, entities: 0.8, words: 0.5 })).toBe(true);
