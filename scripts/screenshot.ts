@@ -4,17 +4,7 @@
  * the site as a reader would and for the README:
  * `node scripts/screenshot.ts <url> <out.png> [width] [light|dark]`.
  */
-import { chromium } from 'playwright-core';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium } from './chromium.ts';
 
 export async function screenshot(
   url: string,
@@ -22,10 +12,7 @@ export async function screenshot(
   width = 1280,
   scheme: 'light' | 'dark' = 'light',
 ): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
     await page.goto(url, { waitUntil: 'networkidle' });

@@ -7,6 +7,7 @@
  * container ("In Dossier"), the build date as the date of this version, and its URL.
  * An article page cites the original news article (`article-newspaper`).
  */
+import type { ArticleRef } from '../pipeline/views.ts';
 
 /** The fields of a CSL-JSON item that Dossier writes (CSL 1.0.2 variables). */
 export interface CslItem {
@@ -77,19 +78,7 @@ export function cslName(name: string): { given?: string; family?: string; litera
 }
 
 /** The citation item of an article page: the original news article when known. */
-export function articleItem(
-  article: {
-    id: string;
-    title: string;
-    publisher?: string;
-    authors: string[];
-    date?: string;
-    url?: string;
-    path: string;
-    language?: string;
-  },
-  site: SiteInfo,
-): CslItem {
+export function articleItem(article: ArticleRef & { language?: string }, site: SiteInfo): CslItem {
   return {
     id: `article/${article.id}`,
     type: article.publisher ? 'article-newspaper' : 'webpage',

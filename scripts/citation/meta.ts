@@ -10,6 +10,7 @@
  * (`citation_public_url`). We write no `citation_author` for entity pages: a knowledge
  * base has no personal author, and a group author would be read as a person. No COinS.
  */
+import type { ArticleRef } from '../pipeline/views.ts';
 import { TYPE_LABELS } from '../urls.ts';
 import type { EntityType } from '../schema.ts';
 import { absoluteUrl, type SiteInfo } from './csl-json.ts';
@@ -118,15 +119,7 @@ const personalAuthor = (name: string) =>
 
 /** Head metadata of an article page: the original news article, for Zotero. */
 export function articleHead(
-  article: {
-    title: string;
-    publisher?: string;
-    authors: string[];
-    date?: string;
-    url?: string;
-    path: string;
-    language: string;
-  },
+  article: ArticleRef & { language: string },
   site: SiteInfo,
   description: string,
 ): HeadMeta {

@@ -103,25 +103,34 @@ function parseMatter(file: string, source: string): matter.GrayMatterFile<string
   }
 }
 
+/** A markdown file decoded and split into front matter and body, or the problem with it. */
+function loadMarkdown(
+  path: string,
+  root: string,
+): { file: string; source: string; parsed: matter.GrayMatterFile<string> } | ContentProblem {
+  const file = relative(root, path);
+  let source: string;
+  try {
+    source = decodeText(readFileSync(path));
+  } catch (error) {
+    return { file, message: (error as Error).message };
+  }
+  const parsed = parseMatter(file, source);
+  return 'message' in parsed ? parsed : { file, source, parsed };
+}
+
 /** Reads every article in `dir`. */
 export function readArticles(dir: string, root: string): ReadResult<Article> {
   const items: Article[] = [];
   const problems: ContentProblem[] = [];
   const seen = new Map<string, string>();
   for (const path of markdownFiles(dir)) {
-    const file = relative(root, path);
-    let source: string;
-    try {
-      source = decodeText(readFileSync(path));
-    } catch (error) {
-      problems.push({ file, message: (error as Error).message });
+    const loaded = loadMarkdown(path, root);
+    if ('message' in loaded) {
+      problems.push(loaded);
       continue;
     }
-    const parsed = parseMatter(file, source);
-    if ('message' in parsed) {
-      problems.push(parsed);
-      continue;
-    }
+    const { file, source, parsed } = loaded;
     const meta = ArticleFrontMatterSchema.safeParse(parsed.data);
     if (!meta.success) {
       problems.push(zodProblem(file, source, meta.error));
@@ -167,19 +176,12 @@ export function readCuratedEntities(dir: string, root: string): ReadResult<Curat
   const problems: ContentProblem[] = [];
   for (const type of ENTITY_TYPES) {
     for (const path of markdownFiles(join(dir, type))) {
-      const file = relative(root, path);
-      let source: string;
-      try {
-        source = decodeText(readFileSync(path));
-      } catch (error) {
-        problems.push({ file, message: (error as Error).message });
+      const loaded = loadMarkdown(path, root);
+      if ('message' in loaded) {
+        problems.push(loaded);
         continue;
       }
-      const parsed = parseMatter(file, source);
-      if ('message' in parsed) {
-        problems.push(parsed);
-        continue;
-      }
+      const { file, source, parsed } = loaded;
       const entity = CuratedEntitySchema.safeParse({ type, ...parsed.data });
       if (!entity.success) {
         problems.push(zodProblem(file, source, entity.error));
