@@ -63,7 +63,10 @@ export function runPoolSync<I, O>(
   };
   try {
     // Two batches each, so a worker never idles while its next batch is on the way.
-    for (const slot of slots) (send(slot), send(slot));
+    for (const slot of slots) {
+      send(slot);
+      send(slot);
+    }
     let quietSince = Date.now();
     while (done < items.length) {
       const seen = Atomics.load(signal, 0);
