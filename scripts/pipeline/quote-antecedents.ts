@@ -5,7 +5,13 @@
  * before a speech verb or opening its sentence is a subject, one after a preposition or
  * with a possessive is not. A reference goes to the nearest subject, else the nearest one.
  */
-import { matchEntry, wordsIn, type QuoteContext, type SpeakerKind } from './quote-context.ts';
+import {
+  fitsKind,
+  matchEntry,
+  wordsIn,
+  type QuoteContext,
+  type SpeakerKind,
+} from './quote-context.ts';
 import type { QuoteLexicon } from './quote-lexicon.ts';
 import type { Mention, SegmentedArticle } from './types.ts';
 
@@ -50,10 +56,6 @@ export function assignRoles(
   return roles;
 }
 
-function fits(mention: Mention, kind: SpeakerKind): boolean {
-  return kind === 'any' ? mention.type !== 'site' : mention.type === kind;
-}
-
 /**
  * The antecedent of a reference at `offset` in paragraph `index`: walking back sentence by
  * sentence (this paragraph, then up to `lookBack` earlier ones), the nearest sentence with
@@ -72,7 +74,8 @@ export function nearestBefore(
     const list = context.speakers[i]!;
     for (let j = list.length - 1; j >= 0; j--) {
       const mention = list[j]!;
-      if ((i !== index || mention.end <= offset) && fits(mention, kind)) candidates.push(mention);
+      if ((i !== index || mention.end <= offset) && fitsKind(context, mention, kind))
+        candidates.push(mention);
     }
   }
   const role = (m: Mention) => context.roles.get(m) ?? 'other';

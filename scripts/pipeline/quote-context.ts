@@ -6,6 +6,7 @@
  */
 import { isAbbreviation } from './abbreviations.ts';
 import { assignRoles, type MentionRole } from './quote-antecedents.ts';
+import { genderOf, type Gender } from './quote-gender.ts';
 import type { QuoteLexicon } from './quote-lexicon.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import type { Mention, SegmentedArticle } from './types.ts';
@@ -16,7 +17,8 @@ export interface Word {
   end: number;
 }
 
-export type SpeakerKind = 'person' | 'organization' | 'any';
+/** What a reference may stand for; "he" and "she" are people of that gender or of none known. */
+export type SpeakerKind = 'person' | 'organization' | 'any' | Gender;
 
 /** Everything attribution needs about one article. */
 export interface QuoteContext {
@@ -30,6 +32,8 @@ export interface QuoteContext {
   lookBack: number;
   /** The grammatical role each speaker mention seems to play in its sentence. */
   roles: Map<Mention, MentionRole>;
+  /** The gender of person mentions where the article shows it. */
+  gender: Map<Mention, Gender>;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
@@ -101,7 +105,18 @@ export function buildContext(
   }
   for (const list of speakers) list.sort((a, b) => a.start - b.start);
   const roles = assignRoles(doc, speakers, lexicon);
-  return { doc, lexicon, speakers, quotesIn, lookBack: 1, roles };
+  const gender = genderOf(doc, speakers);
+  return { doc, lexicon, speakers, quotesIn, lookBack: 1, roles, gender };
+}
+
+/** Whether a mention can be what a reference of `kind` stands for. */
+export function fitsKind(context: QuoteContext, mention: Mention, kind: SpeakerKind): boolean {
+  if (kind === 'any') return mention.type !== 'site';
+  if (kind === 'male' || kind === 'female') {
+    const known = context.gender.get(mention);
+    return mention.type === 'person' && (known === undefined || known === kind);
+  }
+  return mention.type === kind;
 }
 
 /** Speaker mentions of paragraph `index` that lie inside `[from, to)`. */

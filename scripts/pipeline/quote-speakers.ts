@@ -7,6 +7,7 @@
 import { nearestBefore } from './quote-antecedents.ts';
 import {
   crossesSentence,
+  fitsKind,
   matchEntry,
   speakersBetween,
   wordsIn,
@@ -71,7 +72,8 @@ function referenceOf(
 ): SpeakerKind | 'document' | undefined {
   const { lexicon } = context;
   const word = words[i]!.lower;
-  if (lexicon['person-pronouns'].has(word)) return 'person';
+  if (lexicon['person-pronouns'].has(word))
+    return word === 'she' ? 'female' : word === 'he' ? 'male' : 'person';
   if (lexicon['group-pronouns'].has(word)) return 'any';
   if (lexicon['organization-pronouns'].has(word)) return 'organization';
   // "the company", "the New York businessman", "the ad's narrator"
@@ -96,13 +98,9 @@ function continuing(
 ): Mention | undefined {
   const last = previous.findLast((p) => p.attribution.speaker);
   const speaker = last?.attribution.speaker;
-  if (speaker && last.span.parts.at(-1)!.index >= index - FAR && fitsKind(speaker, kind))
+  if (speaker && last.span.parts.at(-1)!.index >= index - FAR && fitsKind(context, speaker, kind))
     return speaker;
   return nearestBefore(context, index, at, kind, FAR);
-}
-
-function fitsKind(mention: Mention, kind: SpeakerKind): boolean {
-  return kind === 'any' ? mention.type !== 'site' : mention.type === kind;
 }
 
 function isPronoun({ lexicon }: QuoteContext, word: Word): boolean {
