@@ -2,6 +2,8 @@
  * Starts Pagefind's default UI on the search page and runs the query from `?q=`
  * (the search boxes on every page submit there, so they work without JavaScript too).
  */
+import { suggest, type NameEntry, type Suggestion } from './suggest.ts';
+
 interface PagefindUIOptions {
   element: string;
   bundlePath: string;
@@ -26,6 +28,7 @@ declare global {
 export function startSearch(): void {
   const host = document.getElementById('search');
   if (!host || !window.PagefindUI) return;
+  host.classList.add('search-ready');
   const ui = new window.PagefindUI({
     element: '#search',
     bundlePath: host.dataset.bundle ?? '/pagefind/',
@@ -37,8 +40,98 @@ export function startSearch(): void {
     autofocus: true,
     processResult: escapeExcerpts,
   });
+  labelInput(host);
+  navigateWithArrows(host);
+  suggestOnEmpty(host);
   const query = new URLSearchParams(location.search).get('q');
   if (query) ui.triggerSearch(query);
+}
+
+/** Pagefind's box has only a title; screen readers and axe want a real name. */
+function labelInput(host: HTMLElement): void {
+  const input = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
+  input?.setAttribute('aria-label', 'Search the knowledge base');
+  input?.setAttribute('aria-keyshortcuts', '/ Control+K Meta+K');
+}
+
+/**
+ * Arrow keys move between the search box and the result links (down from the box to the
+ * first result, up from the first back to the box), so results are read and opened
+ * without tabbing past every filter. Tab order is unchanged.
+ */
+function navigateWithArrows(host: HTMLElement): void {
+  host.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const input = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
+    const links = [...host.querySelectorAll<HTMLAnchorElement>('a.pagefind-ui__result-link')];
+    const target = event.target as Element;
+    const at = target instanceof HTMLAnchorElement ? links.indexOf(target) : -1;
+    let next: HTMLElement | undefined;
+    if (target === input) next = event.key === 'ArrowDown' ? links[0] : undefined;
+    else if (at >= 0) next = event.key === 'ArrowDown' ? links[at + 1] : (links[at - 1] ?? input!);
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  });
+}
+
+/**
+ * When a search finds nothing, Pagefind says so in its message line; then the names
+ * closest to the query are offered from `names.json`, fetched once, on first need. Where
+ * `fetch` cannot read files (the portable copy on file://) there are no suggestions.
+ */
+function suggestOnEmpty(host: HTMLElement): void {
+  const box = document.getElementById('search-suggestions');
+  const url = host.dataset.names;
+  if (!box || !url) return;
+  let names: Promise<NameEntry[]> | undefined;
+  let shown = '';
+  const update = async () => {
+    const message = host.querySelector('.pagefind-ui__message')?.textContent ?? '';
+    const query = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input')?.value ?? '';
+    const empty = /^No results/i.test(message.trim()) && query.trim() !== '';
+    const key = empty ? query : '';
+    if (key === shown) return;
+    shown = key;
+    if (!empty) {
+      box.replaceChildren();
+      return;
+    }
+    names ??= fetch(url)
+      .then((r) => (r.ok ? (r.json() as Promise<NameEntry[]>) : []))
+      .catch(() => []);
+    const found = suggest(query, await names);
+    if (shown !== key) return;
+    renderSuggestions(box, found);
+  };
+  new MutationObserver(() => void update()).observe(host, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+  });
+}
+
+/** "Did you mean" links, as text nodes and attributes only (names are untrusted text). */
+function renderSuggestions(box: HTMLElement, found: Suggestion[]): void {
+  if (found.length === 0) {
+    box.replaceChildren();
+    return;
+  }
+  const heading = document.createElement('p');
+  heading.className = 'suggest-heading';
+  heading.textContent = found.length === 1 ? 'Did you mean this?' : 'Did you mean one of these?';
+  const list = document.createElement('ul');
+  list.className = 'suggest-list';
+  for (const { name, path } of found) {
+    const link = document.createElement('a');
+    link.href = path;
+    link.textContent = name;
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
+  }
+  box.replaceChildren(heading, list);
 }
 
 /**

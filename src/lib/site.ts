@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PageSlice, SiteIndex } from '../../scripts/pipeline/emit.ts';
 import type { ArticleView, EntityView } from '../../scripts/pipeline/views.ts';
 import { ROOT } from '../../scripts/config.ts';
-import { ENTITY_TYPES, type EntityType } from '../../scripts/schema.ts';
+import { ENTITY_TYPES, type EntityType, type KnowledgeBase } from '../../scripts/schema.ts';
 import { TYPE_FOLDERS, TYPE_LABELS, createUrls } from '../../scripts/urls.ts';
 
 const DATA = process.env.KB_DATA || join(ROOT, '.kb');
@@ -58,6 +58,14 @@ export const site = {
   kb: { ...index.kb, toJSON: () => JSON.parse(readFileSync(join(DATA, 'kb.json'), 'utf8')) },
 };
 export const urls = createUrls(site.site.base, site.site.url);
+
+/**
+ * The whole contract, read from `kb.json` each time it is asked for: only the few
+ * whole-site pages (the network graph, the name list for search suggestions) need it.
+ */
+export function readKnowledgeBase(): KnowledgeBase {
+  return JSON.parse(readFileSync(join(DATA, 'kb.json'), 'utf8')) as KnowledgeBase;
+}
 
 export const entityRoutes = index.entities.map(({ type, path, page }) => ({
   params: { folder: TYPE_FOLDERS[type], slug: path.split('/').at(-2)! },

@@ -1,0 +1,91 @@
+/**
+ * Accessibility: axe-core (every rule it runs by default, best practices included, plus
+ * WCAG 2.2's target size, which Lighthouse also checks) finds no violation at all on each
+ * kind of page, in the light and the dark colour scheme, on a phone and a wide screen.
+ * axe is evaluated in the page through the debugging protocol, which the page's security
+ * policy (no inline script) does not apply to.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One page of each kind; the search page with results on screen. */
+const PAGES: Array<[kind: string, path: string]> = [
+  ['home', ''],
+  ['people index', 'people/'],
+  ['organizations index', 'organizations/'],
+  ['websites index', 'sites/'],
+  ['campaigns index', 'campaigns/'],
+  ['places index', 'places/'],
+  ['events index', 'events/'],
+  ['articles index', 'articles/'],
+  ['stories index', 'stories/'],
+  ['entity page', 'people/matthew-prince/'],
+  ['article page', 'articles/cloudflare-abandons-kiwifarms/'],
+  ['story page', 'stories/cloudflare-abandons-kiwifarms/'],
+  ['search with results', 'search/?q=Prince'],
+  ['search with suggestions', 'search/?q=Clowdflare'],
+  ['404', 'no-such-page/'],
+];
+
+interface AxeViolation {
+  id: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
+
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    return (await axe.run(document, { rules: { 'target-size': { enabled: true } } }))
+      .violations as AxeViolation[];
+  });
+  return found.map(
+    (v) =>
+      `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join('; ')}`,
+  );
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+
+for (const [scheme, width] of [
+  ['light', 1280],
+  ['dark', 1280],
+  ['light', 375],
+  ['dark', 375],
+] as const) {
+  describe(`axe, ${scheme} scheme, ${width} px`, () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await browser.newPage({ colorScheme: scheme, viewport: { width, height: 900 } });
+    });
+    afterAll(async () => page?.close());
+
+    for (const [kind, path] of PAGES) {
+      it(`${kind} has no violation`, async () => {
+        await page.goto(siteUrl + path);
+        if (path.startsWith('search/?q=Prince')) {
+          await page.waitForFunction(() => {
+            const titles = [...document.querySelectorAll('.pagefind-ui__result-title')];
+            return titles.length > 0 && titles.every((t) => !/^[.\s]*$/.test(t.textContent ?? ''));
+          });
+        }
+        if (path.startsWith('search/?q=Clowdflare')) await page.waitForSelector('.suggest-list a');
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+  });
+}
