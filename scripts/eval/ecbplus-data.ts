@@ -5,6 +5,7 @@
  * tokenized `text`, one sentence per line.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { appendTo } from '../pipeline/collections.ts';
 
 export const ECBPLUS_DIR = new URL('../../../shared/corpora/ecbplus/', import.meta.url);
 const DOCS_FILE = new URL('docs.jsonl', ECBPLUS_DIR);
@@ -55,7 +56,6 @@ export function readEcbDocs(): EcbDoc[] {
 /** Documents grouped by topic, topics in ascending order. */
 export function docsByTopic(docs: EcbDoc[]): Map<number, EcbDoc[]> {
   const topics = new Map<number, EcbDoc[]>();
-  for (const doc of [...docs].sort((a, b) => a.topic - b.topic))
-    topics.set(doc.topic, [...(topics.get(doc.topic) ?? []), doc]);
+  for (const doc of [...docs].sort((a, b) => a.topic - b.topic)) appendTo(topics, doc.topic, doc);
   return topics;
 }

@@ -4,6 +4,7 @@
  */
 import type { Quote } from './quotes.ts';
 import type { Entity } from './types.ts';
+import { appendTo } from './collections.ts';
 
 export interface ArticleQuote {
   article: string;
@@ -27,7 +28,7 @@ export function quotesByEntity(
     if (!speaker) continue;
     const id = owner.get(mentionKey(item.article, speaker.paragraph, speaker.start));
     if (!id) continue;
-    result.set(id, [...(result.get(id) ?? []), item]);
+    appendTo(result, id, item);
   }
   return result;
 }

@@ -10,6 +10,7 @@ import { findRoles, type RoleMention } from './roles.ts';
 import { groupStories, type Story } from './stories.ts';
 import { summarize, type Summary } from './summary.ts';
 import type { Entity, SegmentedArticle, Span } from './types.ts';
+import { appendTo } from './collections.ts';
 
 /** A role fact on its subject: "CEO" of organization/cloudflare, and where it is said. */
 export interface EntityRole {
@@ -88,7 +89,7 @@ export function gatherKnowledge(
         roles.set(subject, list);
         const spans = evidence.get(subject) ?? new Map<string, Span[]>();
         const key = `${article.id}#${paragraph.id}`;
-        spans.set(key, [...(spans.get(key) ?? []), fact.evidence]);
+        appendTo(spans, key, fact.evidence);
         evidence.set(subject, spans);
       }
     }

@@ -120,9 +120,10 @@ export function reclaimFirstWords(groups: Map<string, Grouped[]>): void {
       return new Set(standalone.map((x) => x.article)).size >= 2;
     });
     if (!moved.length) continue;
+    const movedSet = new Set(moved);
     groups.set(
       key,
-      mentions.filter((m) => !moved.includes(m)),
+      mentions.filter((m) => !movedSet.has(m)),
     );
     for (const m of moved) groups.get(squashedKey(m.name))!.push(m);
   }

@@ -13,6 +13,7 @@ import { cleanName, eventKey, squashedKey } from './name-keys.ts';
 import { mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
 import { assignSlugs } from './slugs.ts';
 import type { Entity, Mention, SegmentedArticle } from './types.ts';
+import { appendTo } from './collections.ts';
 
 export interface ResolveInput {
   doc: SegmentedArticle;
@@ -135,7 +136,7 @@ export function resolveEntities(
     for (const m of resolveInArticle(input)) {
       const entry = curatedByKey.get(m.key);
       const key = entry ? keyOf(entry.type, entry.name) : m.key;
-      groups.set(key, [...(groups.get(key) ?? []), m]);
+      appendTo(groups, key, m);
     }
   }
   reclaimFirstWords(groups);

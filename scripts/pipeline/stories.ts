@@ -12,6 +12,7 @@
  */
 import { bandKeys, estimate, shingles, signature } from './minhash.ts';
 import { contentWords, hash32, jaccard, words } from './text-features.ts';
+import { appendTo } from './collections.ts';
 
 export interface StoryArticle {
   id: string;
@@ -192,8 +193,7 @@ export function groupStories(
     else groups.set(find(i), [p.article]);
   });
   const copies = new Map<string, Array<{ article: string; of: string }>>();
-  for (const [article, of] of duplicateOf)
-    copies.set(of, [...(copies.get(of) ?? []), { article, of }]);
+  for (const [article, of] of duplicateOf) appendTo(copies, of, { article, of });
   const stories: Story[] = [];
   for (const members of groups.values()) {
     if (members.length < 2) continue;

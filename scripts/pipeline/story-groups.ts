@@ -11,6 +11,7 @@ import { storyPath } from './knowledge.ts';
 import type { Story } from './stories.ts';
 import type { Entity, SegmentedArticle } from './types.ts';
 import { articleRef, type ArticleRef } from './views.ts';
+import { appendTo } from './collections.ts';
 
 /** A sentence of another version, the entity highlighted when it is named there. */
 export interface AlignedView extends MentionContext {
@@ -58,8 +59,7 @@ function inverse(alignment: Map<string, Alignment>): Map<string, string[]> {
   let inverted = inverses.get(alignment);
   if (!inverted) {
     inverted = new Map();
-    for (const [source, { key }] of alignment)
-      inverted.set(key, [...(inverted.get(key) ?? []), source]);
+    for (const [source, { key }] of alignment) appendTo(inverted, key, source);
     inverses.set(alignment, inverted);
   }
   return inverted;
@@ -93,8 +93,7 @@ export function storyGroups(
   mentionView: (m: Mention) => MentionContext & { paragraph: string; href: string },
 ): StoryGroupView[] {
   const byArticle = new Map<string, Mention[]>();
-  for (const m of entity.mentions)
-    byArticle.set(m.article, [...(byArticle.get(m.article) ?? []), m]);
+  for (const m of entity.mentions) appendTo(byArticle, m.article, m);
   const groups: StoryGroupView[] = [];
   const done = new Set<string>();
   const ref = (id: string) => articleRef(docs.get(id)!.article, urls);
