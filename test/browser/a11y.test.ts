@@ -28,6 +28,7 @@ const PAGES: Array<[kind: string, path: string]> = [
   ['entity page', 'people/matthew-prince/'],
   ['article page', 'articles/cloudflare-abandons-kiwifarms/'],
   ['story page', 'stories/cloudflare-abandons-kiwifarms/'],
+  ['network graph', 'graph/'],
   ['search with results', 'search/?q=Prince'],
   ['search with suggestions', 'search/?q=Clowdflare'],
   ['404', 'no-such-page/'],

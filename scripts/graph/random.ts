@@ -1,0 +1,26 @@
+/**
+ * A small seeded random source (mulberry32) and a string hash to seed it, so graph
+ * layouts start from the same positions on every build: same content, same bytes.
+ */
+
+/** FNV-1a over UTF-16 code units: a stable 32-bit seed from any text. */
+export function hashSeed(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Numbers in [0, 1) from a 32-bit seed; the same seed gives the same sequence. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
