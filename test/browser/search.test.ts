@@ -65,6 +65,22 @@ describe('search', () => {
   });
 });
 
+describe('a name query', () => {
+  // Story and article pages repeat names in their titles; the entity page must still win.
+  for (const [query, name] of [
+    ['Kiwi Farms', 'Kiwi Farms'],
+    ['Cloudflare', 'Cloudflare'],
+    ['Keffals', 'Clara Sorrenti'],
+    ['Stamos', 'Alex Stamos'],
+    ['DreamHost', 'DreamHost'],
+  ]) {
+    it(`"${query}" lists the ${name} page first`, async () => {
+      await search(query!);
+      expect((await resultTitles())[0]).toBe(name);
+    });
+  }
+});
+
 describe('following a mention', () => {
   it('lands on the paragraph that mentions the entity', async () => {
     await page.goto(`${siteUrl}people/matthew-prince/`);
