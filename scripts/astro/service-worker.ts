@@ -33,7 +33,8 @@ function files(root: string): string[] {
 }
 
 /**
- * What to precache: the shell (home, search page, styles, scripts, icon), Pagefind's
+ * What to precache: the shell (home, search page, styles, scripts, icon, the names
+ * search suggests), Pagefind's
  * code, entry, metadata, WebAssembly, every index and filter chunk (so any word can be
  * searched offline), and the fragments that show results while they are not too big.
  */
@@ -53,6 +54,8 @@ export function buildManifest(root: string, base: string): Manifest {
   const wanted = (f: string) =>
     f.startsWith('_astro/') ||
     f === 'favicon.svg' ||
+    // The names behind "did you mean" on a search with no result.
+    f === 'data/names.json' ||
     /^pagefind\/(pagefind(-ui)?\.(js|css)|pagefind-entry\.json|.*\.pf_meta|wasm\..*\.pagefind)$/.test(
       f,
     ) ||
