@@ -32,17 +32,7 @@ function finalize(value: number): number {
   return h >>> 0;
 }
 
-/** A deterministic pseudo-random generator (mulberry32) for seeded shuffling. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../random.ts';
 
 /** Fisher–Yates shuffle in place with a seeded generator. */
 export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
