@@ -7,23 +7,21 @@ import { checkDataContract, checkLinks, checkPermanence } from '../scripts/check
 
 const dist = inject('siteDir');
 
+/** A ledger that has published Matthew Prince's page. */
+function writeLedgerOfPrince(file: string): void {
+  const entry = {
+    id: 'person/matthew-prince',
+    name: 'Matthew Prince',
+    type: 'person',
+    articles: [],
+  };
+  writeFileSync(file, JSON.stringify({ schema: 1, urls: { 'people/matthew-prince/': entry } }));
+}
+
 describe('kb check', () => {
   it('passes the data contract, permanence and links on the seed build', async () => {
     const ledger = join(mkdtempSync(join(tmpdir(), 'dossier-check-')), 'published.json');
-    writeFileSync(
-      ledger,
-      JSON.stringify({
-        schema: 1,
-        urls: {
-          'people/matthew-prince/': {
-            id: 'person/matthew-prince',
-            name: 'Matthew Prince',
-            type: 'person',
-            articles: [],
-          },
-        },
-      }),
-    );
+    writeLedgerOfPrince(ledger);
     expect(checkDataContract(dist).failures).toEqual([]);
     expect(checkPermanence(dist, ledger).failures).toEqual([]);
     expect((await checkLinks(dist, '/')).failures).toEqual([]);
@@ -34,20 +32,7 @@ describe('kb check', () => {
     cpSync(dist, copy, { recursive: true });
     rmSync(join(copy, 'people/matthew-prince'), { recursive: true });
     const ledger = join(copy, 'published.json');
-    writeFileSync(
-      ledger,
-      JSON.stringify({
-        schema: 1,
-        urls: {
-          'people/matthew-prince/': {
-            id: 'person/matthew-prince',
-            name: 'Matthew Prince',
-            type: 'person',
-            articles: [],
-          },
-        },
-      }),
-    );
+    writeLedgerOfPrince(ledger);
     expect(checkPermanence(copy, ledger).failures).toEqual([
       expect.stringMatching(/^\/people\/matthew-prince\/ was published but the build has no page/),
     ]);

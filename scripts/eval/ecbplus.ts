@@ -115,9 +115,9 @@ const isName = (text: string) => /^\p{Lu}/u.test(text) && !NOT_NAMES.test(text);
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
-/** Scores one topic: mention recall, and B³ over the gold mentions that were found. */
-export function scoreTopic(docs: EcbDoc[], system: SystemMention[], topic: string): EcbTopicResult {
-  const result: EcbTopicResult = {
+/** A topic result with nothing counted yet. */
+function emptyTopic(topic: string): EcbTopicResult {
+  return {
     topic,
     gold: 0,
     goldNames: 0,
@@ -126,6 +126,11 @@ export function scoreTopic(docs: EcbDoc[], system: SystemMention[], topic: strin
     b3: emptyB3(),
     b3WithSingletons: emptyB3(),
   };
+}
+
+/** Scores one topic: mention recall, and B³ over the gold mentions that were found. */
+export function scoreTopic(docs: EcbDoc[], system: SystemMention[], topic: string): EcbTopicResult {
+  const result = emptyTopic(topic);
   const gold = new Map<string, string>();
   const predicted = new Map<string, string>();
   const chains = new Set<string>();
@@ -168,15 +173,7 @@ export function evaluateEcbPlus(
     if (options.topics && !options.topics.includes(topic)) continue;
     topics.push(scoreTopic(docs, runTopic(docs, recognizers), String(topic)));
   }
-  const total: EcbTopicResult = {
-    topic: 'all',
-    gold: 0,
-    goldNames: 0,
-    found: 0,
-    foundNames: 0,
-    b3: emptyB3(),
-    b3WithSingletons: emptyB3(),
-  };
+  const total = emptyTopic('all');
   for (const t of topics) {
     for (const k of ['gold', 'goldNames', 'found', 'foundNames'] as const) total[k] += t[k];
     addB3(total.b3, t.b3);

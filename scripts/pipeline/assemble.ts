@@ -25,6 +25,7 @@ import {
   type EntityView,
   type IndexEntry,
 } from './views.ts';
+import { paragraphOf } from './paragraph-of.ts';
 
 export interface SiteData {
   site: { title: string; publisher: string; base: string; url?: string; generated?: string };
@@ -92,7 +93,7 @@ export function assembleSite({
       sameAs: e.curated?.sameAs ?? [],
       curated: Boolean(e.curated),
       mentions: e.mentions.map((m) => {
-        const paragraph = docById.get(m.article)!.paragraphs.find((p) => p.id === m.paragraph)!;
+        const paragraph = paragraphOf(docById.get(m.article)!, m.paragraph);
         const { before, text, after } = mentionContext(paragraph, m);
         return {
           article: m.article,
@@ -211,7 +212,7 @@ export function assembleSite({
         related: view.related.map((r) => ({ ...r, relation: relations.get(`${e.id}\n${r.id}`) })),
         ...knowledgeView(e, knowledge, byId, docById, urls, align, (m) => {
           const doc = docById.get(m.article)!;
-          const paragraph = doc.paragraphs.find((p) => p.id === m.paragraph)!;
+          const paragraph = paragraphOf(doc, m.paragraph);
           return {
             ...mentionContext(paragraph, m),
             paragraph: m.paragraph,

@@ -17,6 +17,7 @@ import {
 } from './quote-context.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import type { Mention } from './types.ts';
+import { paragraphOf } from './paragraph-of.ts';
 
 export interface Attribution {
   speaker?: Mention;
@@ -51,7 +52,7 @@ function pickSpeaker(
   mentions: Mention[],
   verb?: number,
 ): Mention | undefined {
-  const text = (m: Mention) => context.doc.paragraphs.find((p) => p.id === m.paragraph)!.text;
+  const text = (m: Mention) => paragraphOf(context.doc, m.paragraph).text;
   const last = mentions.at(-1);
   const between = last && verb !== undefined ? text(last).slice(last.end, verb) : ',';
   // "the founder of Kiwi Farm, said": the name closing an apposition is not the subject.

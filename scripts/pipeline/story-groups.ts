@@ -12,6 +12,7 @@ import type { Story } from './stories.ts';
 import type { Entity, SegmentedArticle } from './types.ts';
 import { articleRef, type ArticleRef } from './views.ts';
 import { appendTo } from './collections.ts';
+import { paragraphOf } from './paragraph-of.ts';
 
 /** A sentence of another version, the entity highlighted when it is named there. */
 export interface AlignedView extends MentionContext {
@@ -78,7 +79,7 @@ function counterpartKeys(align: Aligner, from: string, to: string, key: string):
 
 /** Key (`p3:1`) and span of the sentence holding a mention. */
 function sentenceOf(doc: SegmentedArticle, m: { paragraph: string; start: number; end: number }) {
-  const p = doc.paragraphs.find((x) => x.id === m.paragraph)!;
+  const p = paragraphOf(doc, m.paragraph);
   const i = p.sentences.findIndex((s) => s.start <= m.start && m.end <= s.end);
   return { key: `${p.id}:${Math.max(i, 0)}`, paragraph: p, sentence: p.sentences[Math.max(i, 0)] };
 }
@@ -100,7 +101,7 @@ export function storyGroups(
   /** The sentence `key` of article `id`, with the entity highlighted if named there. */
   const aligned = (id: string, key: string): AlignedView => {
     const [pid, index] = key.split(':') as [string, string];
-    const p = docs.get(id)!.paragraphs.find((x) => x.id === pid)!;
+    const p = paragraphOf(docs.get(id)!, pid);
     const s = p.sentences[Number(index)]!;
     const named = (byArticle.get(id) ?? []).find(
       (m) => m.paragraph === pid && m.start >= s.start && m.end <= s.end,

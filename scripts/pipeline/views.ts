@@ -10,6 +10,7 @@ import type { KnowledgeView } from './knowledge-views.ts';
 import type { Relation } from './relate.ts';
 import { mentionContext, type MentionContext } from './context.ts';
 import type { Article, Entity, SegmentedArticle } from './types.ts';
+import { paragraphOf } from './paragraph-of.ts';
 
 export interface ArticleRef {
   id: string;
@@ -103,7 +104,7 @@ export function entityView(
   const groups = new Map<string, EntityView['groups'][number]>();
   for (const m of entity.mentions) {
     const doc = docs.get(m.article)!;
-    const paragraph = doc.paragraphs.find((p) => p.id === m.paragraph)!;
+    const paragraph = paragraphOf(doc, m.paragraph);
     let group = groups.get(m.article);
     if (!group)
       groups.set(m.article, (group = { article: articleRef(doc.article, urls), mentions: [] }));

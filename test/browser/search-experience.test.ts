@@ -4,25 +4,17 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserPage } from './browser.ts';
 import { editDistance, normalize, suggest, type NameEntry } from '../../src/lib/suggest.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(async () => browser?.close());
+const session = useBrowserPage();
 
 async function search(query: string): Promise<void> {
-  await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => {
+  await session.page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+  await session.page.waitForFunction(() => {
     const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
     if (/^No results/.test(message)) return true;
     const titles = [...document.querySelectorAll('.pagefind-ui__result-title')];
@@ -33,7 +25,7 @@ async function search(query: string): Promise<void> {
 describe('search results', () => {
   it('show the type of every hit', async () => {
     await search('Kiwi Farms');
-    const rows = await page.$$eval('.pagefind-ui__result', (results) =>
+    const rows = await session.page.$$eval('.pagefind-ui__result', (results) =>
       results.map((r) => ({
         title: r.querySelector('.pagefind-ui__result-title')?.textContent?.trim(),
         type: r.querySelector('[data-pagefind-ui-meta="type"]')?.textContent?.trim(),
@@ -47,7 +39,7 @@ describe('search results', () => {
 
   it('show the matching words of the mention, highlighted, without hidden link text', async () => {
     await search('Prince');
-    const excerpts = await page.$$eval('.pagefind-ui__result-excerpt', (els) =>
+    const excerpts = await session.page.$$eval('.pagefind-ui__result-excerpt', (els) =>
       els.map((e) => e.innerHTML),
     );
     expect(excerpts.some((e) => /<mark>Prince/.test(e))).toBe(true);
@@ -56,20 +48,20 @@ describe('search results', () => {
 
   it('suggest close names when nothing matches', async () => {
     await search('Clowdflare');
-    await page.waitForSelector('#search-suggestions .suggest-list a');
-    const links = await page.$$eval('#search-suggestions a', (els) =>
+    await session.page.waitForSelector('#search-suggestions .suggest-list a');
+    const links = await session.page.$$eval('#search-suggestions a', (els) =>
       els.map((a) => [a.textContent, a.getAttribute('href')]),
     );
     expect(links[0]).toEqual(['Cloudflare', '/organizations/cloudflare/']);
     // A new query with results takes the suggestions away.
-    await page.fill('.pagefind-ui__search-input', 'Cloudflare');
-    await page.waitForSelector('#search-suggestions .suggest-list', { state: 'detached' });
+    await session.page.fill('.pagefind-ui__search-input', 'Cloudflare');
+    await session.page.waitForSelector('#search-suggestions .suggest-list', { state: 'detached' });
   });
 
   it('offers nothing for a query like no name', async () => {
     await search('qqqqqq');
-    await page.waitForTimeout(300);
-    expect(await page.locator('#search-suggestions a').count()).toBe(0);
+    await session.page.waitForTimeout(300);
+    expect(await session.page.locator('#search-suggestions a').count()).toBe(0);
   });
 });
 

@@ -1,26 +1,18 @@
 /** What only a browser can show: search ranking and filters, and mention links landing. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserPage } from './browser.ts';
 
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(async () => browser?.close());
+const session = useBrowserPage();
 
 async function search(query: string): Promise<void> {
-  await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+  await session.page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
   await waitForResults();
 }
 
 /** Pagefind shows ". . ." placeholders until each result's fragment has loaded. */
 async function waitForResults(): Promise<void> {
-  await page.waitForFunction(() => {
+  await session.page.waitForFunction(() => {
     const titles = [...document.querySelectorAll('.pagefind-ui__result-title')];
     return titles.length > 0 && titles.every((t) => !/^[.\s]*$/.test(t.textContent ?? ''));
   });
@@ -28,28 +20,30 @@ async function waitForResults(): Promise<void> {
 
 /** The count in Pagefind's "N results for …" line. */
 async function resultCount(): Promise<number> {
-  const message = (await page.textContent('.pagefind-ui__message')) ?? '';
+  const message = (await session.page.textContent('.pagefind-ui__message')) ?? '';
   return Number(/(\d+) results?/.exec(message)?.[1] ?? NaN);
 }
 
 const resultTitles = () =>
-  page.$$eval('.pagefind-ui__result-title', (els) => els.map((e) => e.textContent?.trim() ?? ''));
+  session.page.$$eval('.pagefind-ui__result-title', (els) =>
+    els.map((e) => e.textContent?.trim() ?? ''),
+  );
 
 describe('search', () => {
   it('lists the Matthew Prince page first for "Prince"', async () => {
     await search('Prince');
     const titles = await resultTitles();
     expect(titles[0]).toBe('Matthew Prince');
-    const href = await page.getAttribute('.pagefind-ui__result-link', 'href');
+    const href = await session.page.getAttribute('.pagefind-ui__result-link', 'href');
     expect(href).toBe('/people/matthew-prince/');
   });
 
   it('narrows results with the type filter', async () => {
     await search('Kiwi Farms');
     const before = await resultCount();
-    await page.click('.pagefind-ui__filter-name:has-text("Type")');
-    await page.getByLabel(/^Website/).check();
-    await page.waitForFunction((n) => {
+    await session.page.click('.pagefind-ui__filter-name:has-text("Type")');
+    await session.page.getByLabel(/^Website/).check();
+    await session.page.waitForFunction((n) => {
       const match = /(\d+) results?/.exec(
         document.querySelector('.pagefind-ui__message')?.textContent ?? '',
       );
@@ -60,7 +54,7 @@ describe('search', () => {
     expect(await resultCount()).toBeGreaterThan(0);
     expect(titles).toContain('Kiwi Farms');
     expect(titles).not.toContain('Matthew Prince');
-    const types = await page.$$eval('.pagefind-ui__result-excerpt', (els) => els.length);
+    const types = await session.page.$$eval('.pagefind-ui__result-excerpt', (els) => els.length);
     expect(types).toBeGreaterThan(0);
   });
 });
@@ -83,14 +77,14 @@ describe('a name query', () => {
 
 describe('following a mention', () => {
   it('lands on the paragraph that mentions the entity', async () => {
-    await page.goto(`${siteUrl}people/matthew-prince/`);
-    const link = page.locator('.mention-item .para-link').first();
+    await session.page.goto(`${siteUrl}people/matthew-prince/`);
+    const link = session.page.locator('.mention-item .para-link').first();
     const href = (await link.getAttribute('href'))!;
     await link.click();
-    await page.waitForURL((url) => url.hash.length > 1);
-    const hash = new URL(page.url()).hash;
+    await session.page.waitForURL((url) => url.hash.length > 1);
+    const hash = new URL(session.page.url()).hash;
     expect(href.endsWith(hash)).toBe(true);
-    const target = page.locator(`${hash}`);
+    const target = session.page.locator(`${hash}`);
     await expect(target.textContent()).resolves.toContain('Prince');
     const inView = await target.evaluate((el) => {
       const box = el.getBoundingClientRect();
