@@ -95,53 +95,70 @@ export function register(program: Command): void {
     .option('--corpora <dir>', 'folder of corpora', join(ROOT, '../shared/corpora'))
     .option('--only <suites>', `comma-separated: ${SUITES.join(',')}`)
     .option('--final', 'also score the test splits (read them once, to report a final figure)')
-    .action(async (options: { corpora: string; only?: string; final?: boolean }) => {
-      const suites = (options.only?.split(',') ?? [...SUITES]) as Suite[];
-      const unknown = suites.filter((s) => !SUITES.includes(s));
-      if (unknown.length) {
-        console.error(
-          `error: unknown suite(s) ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`,
-        );
-        process.exitCode = 2;
-        return;
-      }
-      const started = performance.now();
-      for (const suite of suites) {
-        if (suite === 'seed') runSeed();
-        else if (suite === 'threshold') {
-          console.log(
-            '\nPage threshold on CoNLL-2003 dev: entities kept, precision, share of correct ones kept',
+    .option(
+      '--errors [examples]',
+      'PolNeAR dev: wrong speakers by category, with this many examples each (default 3)',
+    )
+    .action(
+      async (options: {
+        corpora: string;
+        only?: string;
+        final?: boolean;
+        errors?: string | boolean;
+      }) => {
+        const suites = (options.only?.split(',') ?? [...SUITES]) as Suite[];
+        const unknown = suites.filter((s) => !SUITES.includes(s));
+        if (unknown.length) {
+          console.error(
+            `error: unknown suite(s) ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`,
           );
-          const rows = thresholdTable(
-            join(options.corpora, 'conll2003/valid.jsonl'),
-            true,
-            [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
-          );
-          for (const r of rows) {
+          process.exitCode = 2;
+          return;
+        }
+        const started = performance.now();
+        for (const suite of suites) {
+          if (suite === 'seed') runSeed();
+          else if (suite === 'threshold') {
             console.log(
-              `  ≥ ${r.threshold.toFixed(1)}  kept ${String(r.kept).padStart(5)}  precision ${(100 * r.precision).toFixed(1)}  recall ${(100 * r.recall).toFixed(1)}`,
+              '\nPage threshold on CoNLL-2003 dev: entities kept, precision, share of correct ones kept',
             );
-          }
-        } else if (suite === 'polnear') {
-          console.log('\nPolNeAR dev, speakers of direct quotes');
-          await runPolnearEval('dev');
-          if (options.final) {
-            console.log('\nPolNeAR test, speakers of direct quotes');
-            await runPolnearEval('test');
-          }
-        } else if (suite === 'ecbplus') {
-          if (!hasEcbPlus()) console.log('\necbplus: skipped, ../shared/corpora/ecbplus is absent');
-          else {
-            console.log(
-              '\nECB+ cross-document people and organizations (each topic one knowledge base)',
+            const rows = thresholdTable(
+              join(options.corpora, 'conll2003/valid.jsonl'),
+              true,
+              [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
             );
-            console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'dev' })));
-            if (options.final) console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'test' })));
-            console.log(formatEcbStories(evaluateEcbStories({ split: 'dev' })));
-            if (options.final) console.log(formatEcbStories(evaluateEcbStories({ split: 'test' })));
-          }
-        } else runCorpora(suite, options.corpora, Boolean(options.final));
-      }
-      console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    });
+            for (const r of rows) {
+              console.log(
+                `  ≥ ${r.threshold.toFixed(1)}  kept ${String(r.kept).padStart(5)}  precision ${(100 * r.precision).toFixed(1)}  recall ${(100 * r.recall).toFixed(1)}`,
+              );
+            }
+          } else if (suite === 'polnear') {
+            console.log('\nPolNeAR dev, speakers of direct quotes');
+            const examples = options.errors === true ? 3 : Number(options.errors);
+            await runPolnearEval('dev', {
+              categories: options.errors ? examples : undefined,
+            });
+            if (options.final) {
+              console.log('\nPolNeAR test, speakers of direct quotes');
+              await runPolnearEval('test');
+            }
+          } else if (suite === 'ecbplus') {
+            if (!hasEcbPlus())
+              console.log('\necbplus: skipped, ../shared/corpora/ecbplus is absent');
+            else {
+              console.log(
+                '\nECB+ cross-document people and organizations (each topic one knowledge base)',
+              );
+              console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'dev' })));
+              if (options.final)
+                console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'test' })));
+              console.log(formatEcbStories(evaluateEcbStories({ split: 'dev' })));
+              if (options.final)
+                console.log(formatEcbStories(evaluateEcbStories({ split: 'test' })));
+            }
+          } else runCorpora(suite, options.corpora, Boolean(options.final));
+        }
+        console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      },
+    );
 }

@@ -19,6 +19,7 @@ import {
   type GoldQuote,
   type PolnearRecord,
 } from './polnear-gold.ts';
+import { errorCategory, tallyError, type ErrorCategories } from './polnear-errors.ts';
 
 export { hasPolnear, POLNEAR_FILE } from './polnear-gold.ts';
 
@@ -46,8 +47,10 @@ export interface PolnearResult {
   /** Predicted quotes overlapping no gold direct quote (partial quotes, titles, unannotated). */
   unmatchedPredictions: number;
   seconds: number;
-  /** A sample of wrong attributions, for tuning on dev. */
+  /** Every wrong attribution, for tuning on dev. */
   errors: string[];
+  /** The wrong attributions by category (outcome, kind of gold source, its place). */
+  categories: ErrorCategories;
 }
 
 /** Whether the predicted speaker is the gold source: overlapping it, or naming the same person. */
@@ -119,6 +122,7 @@ export async function evaluatePolnear(options: {
     unmatchedPredictions: 0,
     seconds: 0,
     errors: [],
+    categories: {},
   };
   for await (const record of records()) {
     if (record.compartment !== options.split) continue;
@@ -157,7 +161,11 @@ export async function evaluatePolnear(options: {
         result.pronounSources.quotes++;
         if (right) result.pronounSources.correct++;
       }
-      if (!right) result.errors.push(describeError(record, gold, speaker, via));
+      if (right) continue;
+      const category = errorCategory(record, gold, speaker);
+      const error = describeError(record, gold, speaker, via);
+      result.errors.push(`[${category}] ${error}`);
+      tallyError(result.categories, category, error);
     }
     result.unmatchedPredictions += predicted.filter((p) => !p.used).length;
   }
