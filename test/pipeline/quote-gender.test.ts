@@ -46,4 +46,16 @@ describe('pronoun speakers and gender', () => {
     );
     expect(quotes[0]!.speaker?.text).toBe('Rakeyia Scott');
   });
+
+  it('reads the gender a given name shows, for the full name and its surname alone', () => {
+    const quotes = withPeople(
+      [
+        'Hillary Clinton met Donald Trump on stage.',
+        'Trump answered Clinton at length. She says, "Nobody believes that story anymore."',
+        'Clinton spoke after Trump. He says, "Working that microphone was hard work."',
+      ].join('\n\n'),
+      ['Hillary Clinton', 'Donald Trump', 'Clinton', 'Trump'],
+    );
+    expect(quotes.map((q) => q.speaker?.text.split(' ').at(-1))).toEqual(['Clinton', 'Trump']);
+  });
 });
