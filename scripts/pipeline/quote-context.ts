@@ -6,6 +6,7 @@
  */
 import { isAbbreviation } from './abbreviations.ts';
 import { assignRoles, type MentionRole } from './quote-antecedents.ts';
+import { addSurnameEchoes, type Echoes } from './quote-echoes.ts';
 import { genderOf, type Gender } from './quote-gender.ts';
 import type { QuoteLexicon } from './quote-lexicon.ts';
 import type { QuoteSpan } from './quote-spans.ts';
@@ -34,6 +35,8 @@ export interface QuoteContext {
   roles: Map<Mention, MentionRole>;
   /** The gender of person mentions where the article shows it. */
   gender: Map<Mention, Gender>;
+  /** Surnames the recognizer missed, each standing for a full-name mention. */
+  echoes: Echoes;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
@@ -103,10 +106,11 @@ export function buildContext(
     if (isAddressee(doc.paragraphs[index]!.text, mention, lexicon)) continue;
     speakers[index]!.push(mention);
   }
+  const echoes = addSurnameEchoes(doc, mentions, speakers, quotesIn);
   for (const list of speakers) list.sort((a, b) => a.start - b.start);
   const roles = assignRoles(doc, speakers, lexicon);
   const gender = genderOf(doc, speakers);
-  return { doc, lexicon, speakers, quotesIn, lookBack: 1, roles, gender };
+  return { doc, lexicon, speakers, quotesIn, lookBack: 1, roles, gender, echoes };
 }
 
 /** Whether a mention can be what a reference of `kind` stands for. */

@@ -135,6 +135,9 @@ export function extractQuoteParts(
     if (wordsIn(text, 0, text.length).length < minWords) continue;
     const attribution = attribute(context, span, done);
     done.push({ span, attribution });
+    const { speaker } = attribution;
+    // A surname the recognizer missed gives the quote to the full name it ends.
+    const echoed = speaker && context.echoes.get(speaker);
     const first = span.parts[0]!;
     const quote: Quote = {
       paragraph: doc.paragraphs[first.index]!.id,
@@ -142,6 +145,7 @@ export function extractQuoteParts(
       end: first.end,
       text,
       ...attribution,
+      ...(echoed ? { speaker: echoed } : {}),
     };
     quotes.push({ quote, parts: span.parts });
   }

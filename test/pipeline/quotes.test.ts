@@ -109,6 +109,19 @@ describe('extractQuotes patterns', () => {
     ]);
   });
 
+  it('gives a quote to the full name whose bare surname the recognizer missed', () => {
+    expect(
+      said(
+        'Jeff Stone spoke first, and Ana Ruiz answered.\n\n' +
+          '"We will hold the line on taxes," Stone said. Ana Ruiz said: "Stone is wrong."',
+        { 'Jeff Stone': 'person', 'Ana Ruiz': 'person' },
+      ),
+    ).toEqual([
+      'We will hold the line on taxes | Jeff Stone | adjacent',
+      'Stone is wrong. | Ana Ruiz | adjacent',
+    ]);
+  });
+
   it('resolves pronouns and "the company", skipping names inside quotes', () => {
     expect(
       said(
