@@ -35,6 +35,8 @@ export interface Attributed {
 const MAX_WORDS_AFTER = 8;
 /** …unless a name follows the quote at once: then an apposition may come between. */
 const MAX_WORDS_AFTER_NAME = 30;
+/** How far (in words) the subject of "said …" may be from the verb, within its clause. */
+const MAX_WORDS_TO_SUBJECT = 8;
 /** How many paragraphs back a reference may look when nothing is near. */
 const FAR = 3;
 const NONE: Attribution = { confidence: 0 };
@@ -146,7 +148,10 @@ function subjectAfter(context: QuoteContext, index: number, from: number, to: nu
   const mentions = speakersBetween(context, index, from, to);
   const inClause = mentions.filter((m) => m.start < limit);
   const speaker = pickSpeaker(context, inClause) ?? mentions[0];
-  if (speaker && wordsIn(text, from, speaker.start).length <= 3)
+  // "said Monmouth University political scientist Patrick Murray": titles and roles may
+  // come between the verb and a name in its clause.
+  const reach = speaker && speaker.start < limit ? MAX_WORDS_TO_SUBJECT : 3;
+  if (speaker && wordsIn(text, from, speaker.start).length <= reach)
     return { speaker, via: 'adjacent', confidence: 0.9 };
   const words = wordsIn(text, from, limit).slice(0, 2);
   const kind = words.length ? referenceOf(context, words, 0) : undefined;

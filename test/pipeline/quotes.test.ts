@@ -122,6 +122,15 @@ describe('extractQuotes patterns', () => {
     ]);
   });
 
+  it('reaches the name after "said" across titles and roles in its clause', () => {
+    expect(
+      said(
+        '"Nobody expected the turnout we saw," said Vela University political scientist Bo Chen.',
+        { 'Vela University': 'organization', 'Bo Chen': 'person' },
+      ),
+    ).toEqual(['Nobody expected the turnout we saw | Bo Chen | adjacent']);
+  });
+
   it('resolves pronouns and "the company", skipping names inside quotes', () => {
     expect(
       said(
