@@ -1,29 +1,85 @@
 /**
- * `dossierPagefind`: an Astro integration that indexes the built site with Pagefind's
- * Node API after every build (`createIndex` → `addDirectory` → `writeFiles`, `close()` in
- * `finally`; any reported error fails the build), as Starlight's integration does.
+ * `dossierPagefind`: an Astro integration that builds the search index with Pagefind's
+ * Node API (`createIndex` → add pages → `writeFiles`, `close()` in `finally`; any
+ * reported error fails the build), as Starlight's integration does.
+ *
+ * Pages are indexed while Astro renders them: `src/middleware.ts` hands each rendered
+ * page that has a `data-pagefind-body` to the index (`addHTMLFile`, the same HTML that
+ * is written to disk), and Pagefind's own process indexes it on another core while
+ * Astro goes on rendering. At `astro:build:done` only the writing is left. Without the
+ * middleware's feed (a build started some other way), the built folder is indexed.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
+type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/** Where the middleware finds the index of the build in progress. */
+const FEED = Symbol.for('dossier.pagefind.feed');
+
+interface Feed {
+  add(pathname: string, content: string): void;
+}
+
+/** Hands a rendered page (its URL path, with the base) to the index being built, if any. */
+export function feedRenderedPage(pathname: string, content: string): void {
+  (globalThis as { [FEED]?: Feed })[FEED]?.add(pathname, content);
+}
+
 export function dossierPagefind(): AstroIntegration {
+  let index: Index | undefined;
+  let base = '/';
+  let pending: Array<ReturnType<Index['addHTMLFile']>> = [];
+  const release = () => {
+    delete (globalThis as { [FEED]?: Feed })[FEED];
+    pending = [];
+    index = undefined;
+  };
   return {
     name: 'dossier-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.replace(/\/?$/, '/');
+      },
+      'astro:build:start': async () => {
+        const created = await pagefind.createIndex({});
+        if (!created.index)
+          throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
+        index = created.index;
+        // Pagefind's URLs are relative to the site's root, as when it reads the folder.
+        const feed: Feed = {
+          add: (pathname, content) => {
+            if (!pathname.startsWith(base)) return;
+            const sourcePath = `${pathname.slice(base.length)}index.html`;
+            pending.push(index!.addHTMLFile({ sourcePath, content }));
+          },
+        };
+        (globalThis as { [FEED]?: Feed })[FEED] = feed;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const { index, errors: createErrors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
         try {
-          const added = await index.addDirectory({ path: root });
-          if (added.errors.length)
-            throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+          if (!index) throw new Error('Pagefind was not started');
+          let pages = 0;
+          if (pending.length) {
+            for (const added of await Promise.all(pending)) {
+              if (added.errors.length)
+                throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+              pages++;
+            }
+          } else {
+            const added = await index.addDirectory({ path: root });
+            if (added.errors.length)
+              throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+            pages = added.page_count;
+          }
           const written = await index.writeFiles({ outputPath: `${root}/pagefind` });
           if (written.errors.length)
             throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages`);
+          logger.info(`indexed ${pages} pages`);
         } finally {
+          release();
           await pagefind.close();
         }
       },

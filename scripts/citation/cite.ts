@@ -7,6 +7,7 @@
 import { findSentinel, markAccessed, sentinelDate } from './accessed.ts';
 import type { CslItem } from './csl-json.ts';
 import { STYLES, formatExport, formatStyle, type StyleSpec } from './engine.ts';
+import { createTemplates } from './template.ts';
 
 export interface FormattedStyle {
   key: StyleSpec['key'];
@@ -22,6 +23,8 @@ export interface PageCitation {
   ris: string;
   /** The build date (`YYYY-MM-DD`) the marked access dates show until the browser runs. */
   built: string;
+  /** The downloads' text by extension (no access date: reference managers add their own). */
+  downloads: Record<DownloadExt, string>;
 }
 
 /** The download formats, by file extension. */
@@ -56,12 +59,18 @@ function monthNames(style: StyleSpec, item: CslItem, formatted: string): string[
   return months;
 }
 
+/** Entries of items that differ only in title and URL are formatted once per style. */
+const templates = createTemplates(formatStyle);
+
+/** How many style entries were filled from templates and how many formatted in full. */
+export const citationStats = templates.stats;
+
 /** Formats the cite box of one page. `buildDate` stands in for the reader's access date. */
 export function citePage(item: CslItem, buildDate: Date): PageCitation {
   const withSentinel = { ...item, accessed: sentinelDate() };
   const forStyles = styleItem(withSentinel);
   const styles = STYLES.map((style) => {
-    const html = formatStyle(forStyles, style);
+    const html = templates.formatEntry(forStyles, style);
     const months = monthNames(style, forStyles, html);
     return { key: style.key, label: style.label, html: markAccessed(html, months, buildDate) };
   });
@@ -72,6 +81,11 @@ export function citePage(item: CslItem, buildDate: Date): PageCitation {
     bibtex: exported('bibtex'),
     ris: exported('ris'),
     built: buildDate.toISOString().slice(0, 10),
+    downloads: {
+      bib: downloadFile(item, 'bib'),
+      ris: downloadFile(item, 'ris'),
+      json: downloadFile(item, 'json'),
+    },
   };
 }
 
@@ -86,7 +100,15 @@ function styleItem(item: CslItem): CslItem {
   return rest;
 }
 
-/** The text of a download (`cite.bib`, `cite.ris`, `cite.json`) for one page. */
+/**
+ * A download as a `data:` URL: the cite box carries its own files, so a page costs one
+ * file on the host, not four, and the downloads work offline and from `file://`.
+ */
+export function downloadHref(cite: PageCitation, ext: DownloadExt): string {
+  return `data:${DOWNLOADS[ext].type.replace(/; /g, ';')},${encodeURIComponent(cite.downloads[ext])}`;
+}
+
+/** The text of a download (`.bib`, `.ris`, `.json`) for one page. */
 export function downloadFile(item: CslItem, ext: DownloadExt): string {
   if (ext === 'json') return JSON.stringify([item], null, 2) + '\n';
   return formatExport(item, ext === 'bib' ? 'bibtex' : 'ris');

@@ -27,7 +27,7 @@ function load(): SiteIndex {
 
 const index = load();
 
-/** A few recent views: an entity's page and its citation files render close together. */
+/** A few recent views, in case a page asks for its view more than once. */
 const recent = new Map<number, unknown>();
 
 /** Reads one page's view from `pages.jsonl`. */

@@ -140,15 +140,20 @@ describe('entity page metadata', () => {
       expect(m.querySelector('a.ref-mark')?.getAttribute('href')).toMatch(/^#ref-\d$/);
   });
 
-  it('has a cite box with six formats and parseable downloads next to the page', () => {
+  it('has a cite box with six formats and parseable downloads in the page', () => {
     const doc = page('people/matthew-prince');
     const labels = [...doc.querySelectorAll('.cite-box dt')].map((d) => d.textContent);
     expect(labels).toEqual(['APA 7', 'MLA 9', 'Chicago', 'Harvard', 'BibTeX', 'RIS']);
     expect(doc.querySelectorAll('.cite-box button[data-copy]').length).toBe(6);
-    const dir = join(dist, 'people/matthew-prince');
-    const bib = new Cite(readFileSync(join(dir, 'cite.bib'), 'utf8')).data[0];
-    const ris = new Cite(readFileSync(join(dir, 'cite.ris'), 'utf8')).data[0];
-    const csl = JSON.parse(readFileSync(join(dir, 'cite.json'), 'utf8'))[0];
+    const download = (ext: string) => {
+      const link = doc.querySelector(`.cite-downloads a[download="matthew-prince.${ext}"]`);
+      const href = link?.getAttribute('href') ?? '';
+      expect(href).toMatch(/^data:application\/[\w.+-]+;charset=utf-8,/);
+      return decodeURIComponent(href.slice(href.indexOf(',') + 1));
+    };
+    const bib = new Cite(download('bib')).data[0];
+    const ris = new Cite(download('ris')).data[0];
+    const csl = JSON.parse(download('json'))[0];
     for (const item of [bib, ris, csl]) expect(item).toMatchObject({ title: 'Matthew Prince' });
     expect(ris).toMatchObject({ type: 'entry-encyclopedia', 'container-title': 'Dossier' });
     expect(csl).toMatchObject({

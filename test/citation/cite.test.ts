@@ -6,7 +6,9 @@ import { citePage, downloadFile } from '../../scripts/citation/cite.ts';
 import { articleItem, citationKey, entityItem } from '../../scripts/citation/csl-json.ts';
 import { jsonForScript } from '../../scripts/citation/meta.ts';
 import { numberReferences } from '../../scripts/citation/page.ts';
-import { STYLES } from '../../scripts/citation/engine.ts';
+import { STYLES, formatStyle, type StyleSpec } from '../../scripts/citation/engine.ts';
+import { createTemplates } from '../../scripts/citation/template.ts';
+import type { CslItem } from '../../scripts/citation/csl-json.ts';
 import { styleTitle } from '../../scripts/citation/styles.ts';
 
 const require = createRequire(import.meta.url);
@@ -141,6 +143,63 @@ describe('article page citation', () => {
     });
     // citation-js drops NEWS bylines both ways; the AU lines are there for Zotero.
     expect(ris).toMatch(/^TY {2}- NEWS\nAU {2}- Harwell, Drew\nAU {2}- Lorenz, Taylor\n/);
+  });
+});
+
+describe('entry templates', () => {
+  const formats: Array<[CslItem, StyleSpec]> = [];
+  const { formatEntry, stats } = createTemplates((item, style) => {
+    formats.push([item, style]);
+    return formatStyle(item, style);
+  });
+  const names = [
+    'Matthew Prince',
+    'Kiwi Farms',
+    'Anti-Defamation League',
+    'Über Straße',
+    '2019 Christchurch Mosque Shootings',
+    'the 2019 Christchurch mosque shootings',
+    'Bank of England',
+    'NATO',
+    'NATO Summit',
+    'iPhone Users',
+    'O’Brien',
+    '#DropKiwiFarms',
+    'U.S. Capitol',
+    'Smith & Sons',
+    'A Tale of Two Cities',
+    'Washington Post',
+    'Zqxprobetitle',
+    'Ask Jeeves?',
+  ];
+  // With and without an absolute URL (KB_SITE unset): both are templated.
+  const item = (name: string, i: number) =>
+    entityItem(
+      { id: `person/p${i}`, name, path: `/people/p${i}/` },
+      i % 2 ? site : { ...site, url: undefined },
+    );
+
+  it('gives exactly what citeproc gives, for plain and tricky titles alike', () => {
+    // Twice over: the second round runs past the checked first uses of each template.
+    for (const round of [0, 1])
+      for (const [i, name] of names.entries())
+        for (const style of STYLES)
+          expect(formatEntry(item(name, i + round * 100), style), `${style.key}: ${name}`).toBe(
+            formatStyle(item(name, i + round * 100), style),
+          );
+    expect(stats.filled).toBeGreaterThan(0);
+  });
+
+  it('fills in plain titles without calling citeproc once the template is checked', () => {
+    for (let i = 0; i < 20; i++)
+      for (const style of STYLES) formatEntry(item('Kiwi Farms', i), style);
+    formats.length = 0;
+    for (const i of [998, 999])
+      for (const style of STYLES) formatEntry(item('Kiwi Farms', i), style);
+    expect(formats).toEqual([]);
+    // A title citeproc would change (a stop word in MLA's title case) is formatted in full.
+    formatEntry(item('Bank of England', 997), STYLES[1]!);
+    expect(formats).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,18 @@
+/**
+ * Hands every rendered page that carries a `data-pagefind-body` to the search index
+ * while the build goes on (see `scripts/astro/pagefind.ts`). Pages are unchanged.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { feedRenderedPage } from '../scripts/astro/pagefind.ts';
+
+export const onRequest = defineMiddleware(async ({ url }, next) => {
+  const response = await next();
+  if (
+    !url.pathname.endsWith('/') ||
+    !/^text\/html/.test(response.headers.get('content-type') ?? '')
+  )
+    return response;
+  const html = await response.text();
+  if (html.includes('data-pagefind-body')) feedRenderedPage(url.pathname, html);
+  return new Response(html, response);
+});
