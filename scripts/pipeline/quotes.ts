@@ -4,7 +4,7 @@
  * attributes each to a person or organization mention (`quote-speakers.ts`). Pure: the
  * word lists come from `scripts/data/speech-verbs.txt`, read once.
  */
-import { buildContext, wordsIn, type QuoteContext } from './quote-context.ts';
+import { buildContext, speakersBetween, wordsIn, type QuoteContext } from './quote-context.ts';
 import { loadQuoteLexicon, type QuoteLexicon } from './quote-lexicon.ts';
 import { findQuoteSpans, type CutChooser, type QuotePart, type QuoteSpan } from './quote-spans.ts';
 import {
@@ -25,7 +25,7 @@ export interface Quote {
   text: string;
   /** The mention the quote is attributed to (a person or organization), or undefined. */
   speaker?: Mention;
-  /** How the speaker was found, for review: 'adjacent' | 'previous-sentence' | 'pronoun' | 'organization-reference' */
+  /** How the speaker was found, for review: 'adjacent' | 'previous-sentence' | 'pronoun' | 'organization-reference' | 'colon' */
   via?: string;
   /** Confidence in [0, 1]. */
   confidence: number;
@@ -106,8 +106,33 @@ function attribute(context: QuoteContext, span: QuoteSpan, done: Attributed[]): 
   const from = afterQuotes(done, first.index, span.open, sentenceAt(paragraph, span.open).start);
   const before = attributeBefore(context, first.index, from, span.open, done);
   if (before?.speaker) return before;
+  const colon = introducedByColon(context, first.index, from, span.open);
+  if (colon) return colon;
   if (after || before) return { confidence: 0 };
   return attributePrevious(context, span, done);
+}
+
+/**
+ * A quote after a colon with no speech verb gives the words to the subject of the main
+ * clause that introduces it ("McConnell delivered a blunt message to Trump: “…”", "Clinton: “…”").
+ */
+function introducedByColon(
+  context: QuoteContext,
+  index: number,
+  from: number,
+  open: number,
+): Attribution | undefined {
+  const { text } = context.doc.paragraphs[index]!;
+  const intro = text.slice(from, open);
+  if (!/:\s*$/.test(intro)) return undefined;
+  // The main clause follows the last comma: "After Cloudflare moved, people … saw this message:".
+  const clause = from + intro.lastIndexOf(',') + 1;
+  const mentions = speakersBetween(context, index, clause, open);
+  const role = (m: Mention) => context.roles.get(m);
+  const speaker =
+    mentions.find((m) => role(m) === 'subject' || role(m) === 'speaking') ??
+    mentions.find((m) => role(m) !== 'object');
+  return speaker ? { speaker, via: 'colon', confidence: 0.6 } : undefined;
 }
 
 /** A quote with every paragraph part it covers, for evaluation and review. */

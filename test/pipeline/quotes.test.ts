@@ -131,6 +131,15 @@ describe('extractQuotes patterns', () => {
     ).toEqual(['Nobody expected the turnout we saw | Bo Chen | adjacent']);
   });
 
+  it('gives a quote after a colon to the subject of the clause that introduces it', () => {
+    expect(
+      said('Ana Ruiz delivered a blunt message to Bo Chen: "You will not win this state."', {
+        'Ana Ruiz': 'person',
+        'Bo Chen': 'person',
+      }),
+    ).toEqual(['You will not win this state. | Ana Ruiz | colon']);
+  });
+
   it('resolves pronouns and "the company", skipping names inside quotes', () => {
     expect(
       said(
