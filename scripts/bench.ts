@@ -7,6 +7,7 @@ import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBenchArticles, type CorpusName } from './bench/corpus.ts';
 import { formatReport, summarize, type BenchReport } from './bench/report.ts';
+import { measureModelStart } from './bench/model-start.ts';
 import { runBuild } from './bench/run-build.ts';
 import { createWorkspace, measureTree, removeWorkspace } from './bench/workspace.ts';
 
@@ -33,7 +34,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     note(`building in ${workspace.root}`);
     const run = await runBuild(env);
     const output = measureTree(workspace.env.KB_OUT!);
-    const report = summarize(options.corpus, run, output.pages, output);
+    const report = summarize(options.corpus, run, output.pages, output, measureModelStart());
     if (options.rebuildOne) {
       const first = readdirSync(workspace.articlesDir).sort()[0]!;
       appendFileSync(join(workspace.articlesDir, first), '\nAn added closing paragraph.\n');

@@ -8,7 +8,14 @@
  * previous labels, so each token's other features are scored once for the whole beam.
  */
 import { ENTITY_CLASSES, LABEL_COUNT, canEnd, classOf, isAllowed } from './labels.ts';
-import { LABEL_FEATURES, MAX_FEATURES, type FeatureExtractor } from './features.ts';
+import {
+  LABEL_FEATURES,
+  MAX_FEATURES,
+  historyFeatures,
+  type FeatureExtractor,
+  type SentenceFeatures,
+} from './features.ts';
+import type { BeamScorer, ScoredSentence } from './scorer.ts';
 import { isCapitalized } from './shape.ts';
 import type { AveragedPerceptron } from './perceptron.ts';
 import type { WeightTable } from './weights.ts';
@@ -41,6 +48,11 @@ export interface DecodeOptions {
    * (`extractContext`), already summed (beam only): two passes share one lookup of them.
    */
   context?: readonly Float64Array[];
+  /**
+   * Scores the beam's features faster with the same sums (scorer.ts); only for the
+   * weights it was made for, and not with `extra` or `context`.
+   */
+  scorer?: BeamScorer;
 }
 
 const O_SLOT = ENTITY_CLASSES.length;
@@ -61,20 +73,14 @@ export function tagDocument(
   const history = new Map<string, Int32Array>();
   const result: TaggedDocument = { labels: [], confidence: [] };
   const buffers = new Buffers();
+  const scoring =
+    options.scorer && !options.extra && !options.context
+      ? new ScorerScoring(options.scorer, extractor, buffers)
+      : new FeatureScoring(weights, extractor, buffers, options);
   sentences.forEach((words, s) => {
     const tagged =
       beam > 1
-        ? decodeBeam(
-            words,
-            weights,
-            extractor,
-            history,
-            beam,
-            temperature,
-            buffers,
-            options.extra?.[s],
-            options.context?.[s],
-          )
+        ? decodeBeam(words, scoring, s, history, beam, temperature, buffers)
         : decodeGreedy(words, weights, extractor, history, buffers, s, supervision, options);
     result.labels.push(tagged.labels);
     result.confidence.push(tagged.confidence);
@@ -102,7 +108,22 @@ class Buffers {
   base = new Float64Array(LABEL_COUNT);
   scores = new Float64Array(LABEL_COUNT);
   labelFeatures = new Uint32Array(LABEL_FEATURES);
+  private beamScores = new Float64Array(0);
+
+  /** Room for `width` slots' scores. */
+  slotScores(width: number): Float64Array {
+    if (this.beamScores.length < width * LABEL_COUNT)
+      this.beamScores = new Float64Array(width * LABEL_COUNT);
+    return this.beamScores;
+  }
 }
+
+/** `isAllowed(previous, label)` at [(previous + 1)·LABEL_COUNT + label]. */
+const ALLOWED = Uint8Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, (_, i) =>
+  isAllowed(Math.floor(i / LABEL_COUNT) - 1, i % LABEL_COUNT) ? 1 : 0,
+);
+/** `canEnd(label)` per label. */
+const CAN_END = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (canEnd(l) ? 1 : 0));
 
 /** The history counts of `word` (capitalised words only). */
 function historyOf(history: Map<string, Int32Array>, word: string): Int32Array | undefined {
@@ -156,18 +177,21 @@ function decodeGreedy(
  */
 function decodeBeam(
   words: readonly string[],
-  weights: WeightTable,
-  extractor: FeatureExtractor,
+  scoring: BeamScoring,
+  s: number,
   history: Map<string, Int32Array>,
   width: number,
   temperature: number,
   buffers: Buffers,
-  extra: readonly Uint32Array[] | undefined,
-  context: Float64Array | undefined,
 ): { labels: Int8Array; confidence: Float32Array } {
   const n = words.length;
-  const { features, base, scores } = buffers;
-  const prepared = extractor.prepare(words);
+  const base = buffers.base;
+  // Per beam slot: its scaled scores, log-partition and (prev2, prev1) pair; slots with
+  // the same pair (common in long runs of O) share one computation.
+  const slotScores = buffers.slotScores(width);
+  const slotLogZ = new Float64Array(width);
+  const slotPair = new Int32Array(width);
+  scoring.sentence(words, s);
   // Per step and beam slot: label, parent slot, log-probability; and the slots' totals.
   const label = new Int8Array(n * width);
   const parent = new Int8Array(n * width);
@@ -176,23 +200,7 @@ function decodeBeam(
   let next = new Float64Array(width);
   let size = 1;
   for (let i = 0; i < n; i++) {
-    const wordHistory = historyOf(history, words[i] as string);
-    if (context) {
-      for (let l = 0; l < LABEL_COUNT; l++) base[l] = context[i * LABEL_COUNT + l] as number;
-      const count = appendExtra(
-        extra?.[i],
-        features,
-        extractor.extractHistory(prepared, i, wordHistory, features, 0),
-      );
-      weights.add(features, count, base);
-    } else {
-      const count = appendExtra(
-        extra?.[i],
-        features,
-        extractor.extractStatic(prepared, i, wordHistory, features),
-      );
-      weights.score(features, count, base);
-    }
+    scoring.base(i, historyOf(history, words[i] as string), base);
     const last = i === n - 1;
     const row = i * width;
     let kept = 0;
@@ -200,21 +208,34 @@ function decodeBeam(
       const prev1 = i > 0 ? (label[row - width + b] as number) : -1;
       const prev2 =
         i > 1 ? (label[row - 2 * width + (parent[row - width + b] as number)] as number) : -1;
-      const k = extractor.extractLabels(prepared, i, prev1, prev2, buffers.labelFeatures, 0);
-      weights.score(buffers.labelFeatures, k, scores);
-      let top = -Infinity;
-      for (let l = 0; l < LABEL_COUNT; l++) {
-        const score = ((base[l] as number) + (scores[l] as number)) / temperature;
-        scores[l] = score;
-        if (score > top) top = score;
+      const pair = (prev2 + 1) * (LABEL_COUNT + 1) + prev1 + 1;
+      let same = 0;
+      while (same < b && slotPair[same] !== pair) same++;
+      slotPair[b] = pair;
+      const own = b * LABEL_COUNT;
+      if (same < b) {
+        slotScores.copyWithin(own, same * LABEL_COUNT, (same + 1) * LABEL_COUNT);
+        slotLogZ[b] = slotLogZ[same] as number;
+      } else {
+        const scores = buffers.scores;
+        scoring.labels(i, prev1, prev2, scores);
+        let top = -Infinity;
+        for (let l = 0; l < LABEL_COUNT; l++) {
+          const score = ((base[l] as number) + (scores[l] as number)) / temperature;
+          slotScores[own + l] = score;
+          if (score > top) top = score;
+        }
+        let sum = 0;
+        for (let l = 0; l < LABEL_COUNT; l++)
+          sum += Math.exp((slotScores[own + l] as number) - top);
+        slotLogZ[b] = top + Math.log(sum);
       }
-      let sum = 0;
-      for (let l = 0; l < LABEL_COUNT; l++) sum += Math.exp((scores[l] as number) - top);
-      const logZ = top + Math.log(sum);
+      const logZ = slotLogZ[b] as number;
+      const allowed = (prev1 + 1) * LABEL_COUNT;
       const before = b > 0 ? (total[b] as number) : (total[0] as number);
       for (let l = 0; l < LABEL_COUNT; l++) {
-        if (!isAllowed(prev1, l) || (last && !canEnd(l))) continue;
-        const p = (scores[l] as number) - logZ;
+        if (!ALLOWED[allowed + l] || (last && !CAN_END[l])) continue;
+        const p = (slotScores[own + l] as number) - logZ;
         const value = before + p;
         // Insert into the sorted top `width` of this step.
         if (kept === width && value <= (next[kept - 1] as number)) continue;
@@ -243,6 +264,120 @@ function decodeBeam(
     b = parent[i * width + b] as number;
   }
   return { labels, confidence };
+}
+
+/** What the beam needs: each token's label-independent scores, and its label features' scores. */
+interface BeamScoring {
+  /** Starts sentence `s` of the document. */
+  sentence(words: readonly string[], s: number): void;
+  /** Writes into `base` token `i`'s scores of the features that read no labels of this sentence. */
+  base(i: number, history: Int32Array | undefined, base: Float64Array): void;
+  /** Writes into `scores` the scores of token `i`'s features that read the previous two labels. */
+  labels(i: number, prev1: number, prev2: number, scores: Float64Array): void;
+}
+
+/** Scoring feature by feature: the reference, and what tables whose sums are not exact need. */
+class FeatureScoring implements BeamScoring {
+  private prepared: SentenceFeatures | undefined;
+  private extra: readonly Uint32Array[] | undefined;
+  private context: Float64Array | undefined;
+  private readonly weights: WeightTable;
+  private readonly extractor: FeatureExtractor;
+  private readonly buffers: Buffers;
+  private readonly options: DecodeOptions;
+
+  constructor(
+    weights: WeightTable,
+    extractor: FeatureExtractor,
+    buffers: Buffers,
+    options: DecodeOptions,
+  ) {
+    this.weights = weights;
+    this.extractor = extractor;
+    this.buffers = buffers;
+    this.options = options;
+  }
+
+  sentence(words: readonly string[], s: number): void {
+    this.prepared = this.extractor.prepare(words);
+    this.extra = this.options.extra?.[s];
+    this.context = this.options.context?.[s];
+  }
+
+  base(i: number, history: Int32Array | undefined, base: Float64Array): void {
+    const { extractor, weights, context } = this;
+    const prepared = this.prepared as SentenceFeatures;
+    const features = this.buffers.features;
+    if (context) {
+      for (let l = 0; l < LABEL_COUNT; l++) base[l] = context[i * LABEL_COUNT + l] as number;
+      const count = appendExtra(
+        this.extra?.[i],
+        features,
+        extractor.extractHistory(prepared, i, history, features, 0),
+      );
+      weights.add(features, count, base);
+    } else {
+      const count = appendExtra(
+        this.extra?.[i],
+        features,
+        extractor.extractStatic(prepared, i, history, features),
+      );
+      weights.score(features, count, base);
+    }
+  }
+
+  labels(i: number, prev1: number, prev2: number, scores: Float64Array): void {
+    const features = this.buffers.labelFeatures;
+    const k = this.extractor.extractLabels(
+      this.prepared as SentenceFeatures,
+      i,
+      prev1,
+      prev2,
+      features,
+      0,
+    );
+    this.weights.score(features, k, scores);
+  }
+}
+
+/** Scoring through a `BeamScorer`: the same sums, grouped by word (scorer.ts). */
+class ScorerScoring implements BeamScoring {
+  private sentenceScores: ScoredSentence | undefined;
+  private words: readonly string[] = [];
+  private readonly scorer: BeamScorer;
+  private readonly extractor: FeatureExtractor;
+  private readonly buffers: Buffers;
+
+  constructor(scorer: BeamScorer, extractor: FeatureExtractor, buffers: Buffers) {
+    this.scorer = scorer;
+    this.extractor = extractor;
+    this.buffers = buffers;
+  }
+
+  sentence(words: readonly string[]): void {
+    this.words = words;
+    this.sentenceScores = this.scorer.scoreSentence(words, (i, out) => {
+      const features = this.buffers.features;
+      const count = this.extractor.extractContext(this.extractor.prepare(words), i, features);
+      this.scorer.addAll(features, count, out);
+    });
+  }
+
+  base(i: number, history: Int32Array | undefined, base: Float64Array): void {
+    const context = (this.sentenceScores as ScoredSentence).context;
+    for (let l = 0; l < LABEL_COUNT; l++) base[l] = context[i * LABEL_COUNT + l] as number;
+    if (!history) return;
+    const features = this.buffers.features;
+    this.scorer.addAll(
+      features,
+      historyFeatures(this.words[i] as string, history, features, 0),
+      base,
+    );
+  }
+
+  labels(i: number, prev1: number, prev2: number, scores: Float64Array): void {
+    this.scorer.scoreLabels(this.sentenceScores as ScoredSentence, i, prev1, prev2, scores);
+  }
 }
 
 /** Appends `extra` features at `count`, leaving room for the label features. */

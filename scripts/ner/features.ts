@@ -49,6 +49,31 @@ const [LOWER_SEEN, FIRST_LOWER_SEEN, NEXT_WORD_SHAPE, PREV_WORD_SHAPE] = [
 ].map(T) as number[] as [number, number, number, number];
 const PAD = T('<pad>');
 
+/**
+ * The feature templates' ids, for `BeamScorer` (scorer.ts), which sums the same
+ * features grouped by the word they read; test/ner/scorer.test.ts checks it agrees.
+ */
+export const TEMPLATES = {
+  BIAS,
+  NEAR_WORD,
+  NEAR_SHAPE,
+  NEAR_CLUSTER,
+  BIGRAM_LEFT,
+  BIGRAM_RIGHT,
+  FIRST,
+  FIRST_LOWER_SEEN,
+  CAPS_SENT,
+  GAZ,
+  GAZ_NEAR,
+  NEXT_WORD_SHAPE,
+  PREV_WORD_SHAPE,
+  PREV,
+  PREV2,
+  PREV_WORD,
+  PREV_SHAPE,
+  PAD,
+} as const;
+
 /** Per-sentence precomputation shared by all tokens of the sentence. */
 export interface SentenceFeatures {
   words: readonly string[];
@@ -63,6 +88,31 @@ export interface SentenceFeatures {
 /** Upper bound on features per token, for the caller's buffer. */
 export const MAX_FEATURES = 96;
 
+/** At most this many of `extractContext`'s features count (rare: many gazetteer matches). */
+export const CONTEXT_FEATURES = MAX_FEATURES - 16;
+
+/** Features of the word alone: identity, case, shape, affixes, clusters. */
+export function wordFeatures(word: string, resources: Resources): Uint32Array {
+  const lower = word.toLowerCase();
+  const list = [
+    combine(WORD, hashString(word)),
+    combine(LOWER, hashString(lower)),
+    combine(SHAPE, hashString(wordShape(word))),
+  ];
+  for (let n = 1; n <= 4 && n < lower.length; n++) {
+    list.push(
+      combine(PREFIX + n, hashString(lower.slice(0, n))),
+      combine(SUFFIX + n, hashString(lower.slice(-n))),
+    );
+  }
+  const paths = resources.clusters.get(word) ?? resources.clusters.get(lower);
+  if (paths) paths.forEach((id, level) => list.push(combine(CLUSTER + level, id + 1)));
+  // Is a capitalised word also written in lower case in the unlabelled news? If not,
+  // it is probably a name even at the start of a sentence (Mikheev 1999's insight).
+  if (isCapitalized(word)) list.push(combine(LOWER_SEEN, resources.clusters.has(lower) ? 1 : 0));
+  return Uint32Array.from(list);
+}
+
 /** Extracts features; caches each word's own features because words repeat (Zipf). */
 export class FeatureExtractor {
   readonly resources: Resources;
@@ -74,29 +124,11 @@ export class FeatureExtractor {
     this.resources = resources;
   }
 
-  /** Features of the word alone: identity, case, shape, affixes, clusters. */
+  /** Features of the word alone (`wordFeatures`), cached. */
   private ownFeatures(word: string): Uint32Array {
     const cached = this.cache.get(word);
     if (cached) return cached;
-    const lower = word.toLowerCase();
-    const list = [
-      combine(WORD, hashString(word)),
-      combine(LOWER, hashString(lower)),
-      combine(SHAPE, hashString(wordShape(word))),
-    ];
-    for (let n = 1; n <= 4 && n < lower.length; n++) {
-      list.push(
-        combine(PREFIX + n, hashString(lower.slice(0, n))),
-        combine(SUFFIX + n, hashString(lower.slice(-n))),
-      );
-    }
-    const paths = this.resources.clusters.get(word) ?? this.resources.clusters.get(lower);
-    if (paths) paths.forEach((id, level) => list.push(combine(CLUSTER + level, id + 1)));
-    // Is a capitalised word also written in lower case in the unlabelled news? If not,
-    // it is probably a name even at the start of a sentence (Mikheev 1999's insight).
-    if (isCapitalized(word))
-      list.push(combine(LOWER_SEEN, this.resources.clusters.has(lower) ? 1 : 0));
-    const features = Uint32Array.from(list);
+    const features = wordFeatures(word, this.resources);
     if (this.cache.size > 200_000) this.cache.clear();
     this.cache.set(word, features);
     return features;
@@ -200,7 +232,7 @@ export class FeatureExtractor {
     for (const d of [-1, 1]) {
       for (const code of s.gazetteer[i + d] ?? []) out[k++] = combine(GAZ_NEAR + d, code);
     }
-    return Math.min(k, MAX_FEATURES - 16);
+    return Math.min(k, CONTEXT_FEATURES);
   }
 
   /**
@@ -214,8 +246,7 @@ export class FeatureExtractor {
     out: Uint32Array,
     k: number,
   ): number {
-    if (history && isCapitalized(s.words[i] as string)) k = addHistory(history, out, k);
-    return Math.min(k, MAX_FEATURES - LABEL_FEATURES);
+    return historyFeatures(s.words[i] as string, history, out, k);
   }
 
   /** Appends at `k` the features that read the two previous labels; returns the new count. */
@@ -233,6 +264,20 @@ export class FeatureExtractor {
     out[k++] = combine(PREV_SHAPE, combine(prev1 + 2, s.shape[i] as number));
     return k;
   }
+}
+
+/**
+ * Appends at `k` the prediction-history features of `word` (capitalised words only);
+ * returns the new count.
+ */
+export function historyFeatures(
+  word: string,
+  history: ArrayLike<number> | undefined,
+  out: Uint32Array,
+  k: number,
+): number {
+  if (history && isCapitalized(word)) k = addHistory(history, out, k);
+  return Math.min(k, MAX_FEATURES - LABEL_FEATURES);
 }
 
 /** How many features `extractLabels` writes. */

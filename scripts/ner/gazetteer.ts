@@ -32,13 +32,40 @@ export function addName(gazetteer: Gazetteer, tokens: readonly string[], type: L
   }
 }
 
+/** What `matchGazetteer` may extend: every key's word-boundary prefixes, per gazetteer. */
+const prefixCache = new WeakMap<Gazetteer, { size: number; prefixes: Set<string> }>();
+
+/**
+ * The keys' proper prefixes that end where a word does: a phrase not among them is the
+ * start of no key, so matching stops extending it. Rebuilt when names are added.
+ */
+function prefixesOf(gazetteer: Gazetteer): Set<string> {
+  const cached = prefixCache.get(gazetteer);
+  if (cached?.size === gazetteer.size) return cached.prefixes;
+  const prefixes = new Set<string>();
+  for (const key of gazetteer.keys()) {
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1))
+      prefixes.add(key.slice(0, at));
+  }
+  prefixCache.set(gazetteer, { size: gazetteer.size, prefixes });
+  return prefixes;
+}
+
+/** Shared by every token that no name covers; never written to. */
+const NONE: readonly number[] = Object.freeze([]);
+
 /**
  * For each token, the gazetteer matches covering it as codes `4·class + part`
- * (part 0 B, 1 I, 2 L, 3 U), the same layout as BILOU labels.
+ * (part 0 B, 1 I, 2 L, 3 U), the same layout as BILOU labels. Lists are read-only.
  */
 export function matchGazetteer(gazetteer: Gazetteer, words: readonly string[]): number[][] {
-  const matches: number[][] = words.map(() => []);
+  const matches = new Array<number[]>(words.length).fill(NONE as number[]);
   if (gazetteer.size === 0) return matches;
+  const prefixes = prefixesOf(gazetteer);
+  const push = (i: number, code: number): void => {
+    if (matches[i] === NONE) matches[i] = [];
+    (matches[i] as number[]).push(code);
+  };
   for (let start = 0; start < words.length; start++) {
     if (!isCapitalized(words[start] as string)) continue;
     let key = '';
@@ -49,17 +76,19 @@ export function matchGazetteer(gazetteer: Gazetteer, words: readonly string[]): 
           ? (words[start] as string).toLowerCase()
           : `${key} ${(words[end - 1] as string).toLowerCase()}`;
       const bits = gazetteer.get(key);
-      if (bits === undefined) continue;
-      for (let type = 0; type < LIST_TYPES.length; type++) {
-        if ((bits & (1 << type)) === 0) continue;
-        if (end - start === 1) {
-          (matches[start] as number[]).push(type * 4 + 3);
-          continue;
+      if (bits !== undefined) {
+        for (let type = 0; type < LIST_TYPES.length; type++) {
+          if ((bits & (1 << type)) === 0) continue;
+          if (end - start === 1) {
+            push(start, type * 4 + 3);
+            continue;
+          }
+          push(start, type * 4);
+          for (let i = start + 1; i < end - 1; i++) push(i, type * 4 + 1);
+          push(end - 1, type * 4 + 2);
         }
-        (matches[start] as number[]).push(type * 4);
-        for (let i = start + 1; i < end - 1; i++) (matches[i] as number[]).push(type * 4 + 1);
-        (matches[end - 1] as number[]).push(type * 4 + 2);
       }
+      if (!prefixes.has(key)) break;
     }
   }
   return matches;

@@ -17,6 +17,7 @@ import {
   decodeBilou,
   type EntityClass,
 } from './labels.ts';
+import { BeamScorer } from './scorer.ts';
 import { JointTable, WeightTable } from './weights.ts';
 import { MAX_FEATURES } from './features.ts';
 
@@ -68,7 +69,18 @@ export class NerModel {
       temperature: this.temperature,
       beam: this.beam,
       context,
+      scorer: context ? undefined : this.beamScorer(),
     });
+  }
+
+  private scorer: { weights: WeightTable; scorer: BeamScorer | undefined } | undefined;
+
+  /** The first pass's fast beam scorer, when its sums are exact (scorer.ts). */
+  private beamScorer(): BeamScorer | undefined {
+    if (this.beam <= 1) return undefined;
+    if (this.scorer?.weights !== this.weights)
+      this.scorer = { weights: this.weights, scorer: BeamScorer.of(this.weights, this.resources) };
+    return this.scorer.scorer;
   }
 
   /** Labels (and confidences) of a document's sentences of words, after both passes. */

@@ -10,7 +10,7 @@ import { startProgress } from '../progress.ts';
 import { createRecognizers } from '../pipeline/recognize/index.ts';
 import type { RecognizerContext } from '../pipeline/recognize/types.ts';
 import type { Article } from '../pipeline/types.ts';
-import { extractArticle, type ArticleExtraction } from './extract-article.ts';
+import { extractArticle, type ArticleExtraction, type StageSeconds } from './extract-article.ts';
 import { runPoolSync } from './pool.ts';
 import { pipelineVersion } from './version.ts';
 
@@ -28,8 +28,12 @@ export interface ExtractAllOptions {
 
 export interface ExtractAllResult {
   extractions: ArticleExtraction[];
-  /** Thread seconds per stage over the articles extracted now (not cached). */
-  seconds: { segment: number; recognize: number; quotes: number };
+  /**
+   * Seconds per stage over the articles extracted now (not cached), summed over
+   * threads: `segment`, `recognize`, `quotes` are thread CPU time, the `…Wall` ones wall
+   * time (which also counts waiting for a core that other processes hold).
+   */
+  seconds: StageSeconds & { segmentWall: number; recognizeWall: number; quotesWall: number };
   stats: { extracted: number; cached: number; tokens: number; workers: number };
 }
 
@@ -51,7 +55,14 @@ export function extractArticles(articles: Article[], options: ExtractAllOptions)
     if (hit) extractions[i] = hit;
     else misses.push(i);
   });
-  const seconds = { segment: 0, recognize: 0, quotes: 0 };
+  const seconds = {
+    segment: 0,
+    recognize: 0,
+    quotes: 0,
+    segmentWall: 0,
+    recognizeWall: 0,
+    quotesWall: 0,
+  };
   let tokens = 0;
   const progress = startProgress('extract', misses.length, options.quiet);
   const store = (index: number, result: ArticleExtraction) => {
@@ -61,6 +72,9 @@ export function extractArticles(articles: Article[], options: ExtractAllOptions)
     seconds.segment += result.seconds.segment;
     seconds.recognize += result.seconds.recognize;
     seconds.quotes += result.seconds.quotes;
+    seconds.segmentWall += result.wallSeconds.segment;
+    seconds.recognizeWall += result.wallSeconds.recognize;
+    seconds.quotesWall += result.wallSeconds.quotes;
     tokens += result.tokens;
     progress.tick();
   };
