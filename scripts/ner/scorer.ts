@@ -51,7 +51,10 @@ export function sumsAreExact(weights: Float32Array, terms = MAX_TERMS): boolean 
   return unit === Infinity || top + Math.log2(terms) - unit <= 53;
 }
 
-/** A sentence as the scorer sees it: word ids and each token's context scores. */
+/**
+ * A sentence as the scorer sees it: word ids and each token's context scores. Valid
+ * until the next sentence is scored (the arrays are reused, and may be longer).
+ */
 export interface ScoredSentence {
   ids: Int32Array;
   /** Token i's scores of `extractContext`'s features at [i·LABEL_COUNT, …). */
@@ -68,6 +71,8 @@ export class BeamScorer {
   private readonly pairs: Float64Array;
   /** Per word id: hashes as `FeatureExtractor.prepare` computes them. */
   private ids = new Map<string, number>();
+  /** Per word id: its lower case (the document history's key). */
+  private lowerText: string[] = [];
   private lower = new Uint32Array(1024);
   private shape = new Uint32Array(1024);
   private cluster = new Uint32Array(1024);
@@ -77,6 +82,9 @@ export class BeamScorer {
   private ownCount = new Uint8Array(1024);
   /** Per word id: the bias and the word's own features, then its rows as each neighbour. */
   private rows = new Float64Array(1024 * 5 * L);
+  /** The last sentence scored; its arrays are reused (and may be longer than it). */
+  private sentence: ScoredSentence = { ids: new Int32Array(0), context: new Float64Array(0) };
+  private readonly scratch = new Float64Array(L);
   /** Rows of the padding beyond the sentence, per offset. */
   private readonly padRows = new Float64Array(OFFSETS.length * L);
 
@@ -159,6 +167,7 @@ export class BeamScorer {
     if (id >= this.lower.length) this.grow(id * 2);
     const lower = word.toLowerCase();
     const paths = this.resources.clusters.get(word) ?? this.resources.clusters.get(lower);
+    this.lowerText[id] = lower;
     this.lower[id] = hashString(lower);
     this.shape[id] = hashString(wordShape(word));
     this.cluster[id] = paths ? (paths.at(-1) as number) + 1 : 0;
@@ -207,15 +216,16 @@ export class BeamScorer {
     const n = words.length;
     // Starting the cache again mid-sentence would reuse ids this sentence holds.
     if (this.ids.size + n > MAX_WORDS) this.ids.clear();
-    const ids = new Int32Array(n);
+    if (this.sentence.ids.length < n) {
+      this.sentence = { ids: new Int32Array(n * 2), context: new Float64Array(n * 2 * L) };
+    }
+    const { ids, context } = this.sentence;
     for (let i = 0; i < n; i++) ids[i] = this.idOf(words[i] as string);
-    const context = new Float64Array(n * L);
     const gazetteer = matchGazetteer(this.resources.gazetteer, words);
     const allCaps = isAllCapsSentence(words);
     const { lower, shape, rows } = this;
     const { PAD } = TEMPLATES;
-    const lowerAt = (j: number): number => (j >= 0 && j < n ? (lower[ids[j]!] as number) : PAD);
-    const scratch = new Float64Array(L);
+    const scratch = this.scratch;
     for (let i = 0; i < n; i++) {
       const id = ids[i] as number;
       const at = i * L;
@@ -250,10 +260,12 @@ export class BeamScorer {
       const form = shape[id] as number;
       const { BIGRAM_LEFT, BIGRAM_RIGHT, NEXT_WORD_SHAPE, PREV_WORD_SHAPE, GAZ, GAZ_NEAR } =
         TEMPLATES;
-      this.add(combine(BIGRAM_LEFT, combine(lowerAt(i - 1), word)), context, at);
-      this.add(combine(BIGRAM_RIGHT, combine(word, lowerAt(i + 1))), context, at);
-      this.add(combine(NEXT_WORD_SHAPE, combine(lowerAt(i + 1), form)), context, at);
-      this.add(combine(PREV_WORD_SHAPE, combine(lowerAt(i - 1), form)), context, at);
+      const left = i > 0 ? (lower[ids[i - 1] as number] as number) : PAD;
+      const right = i + 1 < n ? (lower[ids[i + 1] as number] as number) : PAD;
+      this.add(combine(BIGRAM_LEFT, combine(left, word)), context, at);
+      this.add(combine(BIGRAM_RIGHT, combine(word, right)), context, at);
+      this.add(combine(NEXT_WORD_SHAPE, combine(right, form)), context, at);
+      this.add(combine(PREV_WORD_SHAPE, combine(left, form)), context, at);
       if (i === 0) {
         this.add(combine(TEMPLATES.FIRST, form), context, at);
         if (first === 2)
@@ -272,7 +284,13 @@ export class BeamScorer {
         for (const code of gazetteer[i + 1] as number[])
           this.add(combine(GAZ_NEAR + 1, code), context, at);
     }
-    return { ids, context };
+    return this.sentence;
+  }
+
+  /** The document-history key of token `i` of the last sentence scored: its lower case if capitalised. */
+  historyKey(i: number): string | undefined {
+    const id = this.sentence.ids[i] as number;
+    return (this.flags[id] as number) & 1 ? this.lowerText[id] : undefined;
   }
 
   /** Writes into `out` the score of `extractLabels`' features for token `i`. */
