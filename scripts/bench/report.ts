@@ -21,6 +21,9 @@ export interface BenchReport {
   /** The same over the threads' wall seconds, which count waiting for a busy core too. */
   tokensPerSecondPerThreadWall: number;
   tokens: number;
+  /** Articles extracted in this run, and served from the extraction cache (0 in a fresh bench). */
+  extracted: number;
+  cached: number;
   /** Seconds to load the NER model and tag a first sentence (each worker pays it once). */
   modelStart: { wall: number; cpu: number };
   peakRssMb: number;
@@ -74,6 +77,8 @@ export function summarize(
     articlesPerSecond: round(run.stats.articles / total, 1),
     pagesPerSecond: round(pages / total, 1),
     tokens: run.stats.tokens,
+    extracted: run.stats.extracted,
+    cached: run.stats.cached,
     tokensPerSecondPerCore: tagging ? Math.round(run.stats.tokens / tagging) : 0,
     tokensPerSecondPerThreadWall: taggingWall ? Math.round(run.stats.tokens / taggingWall) : 0,
     modelStart: { wall: round(modelStart.wall, 3), cpu: round(modelStart.cpu, 3) },
@@ -100,7 +105,7 @@ export function formatReport(report: BenchReport): string {
     ...STAGES.map(stage),
     `  ${'total'.padEnd(28)} ${s.total!.toFixed(2).padStart(8)} s  (before Astro ${s.extract!.toFixed(2)} s)`,
     `articles/s ${report.articlesPerSecond}   pages/s ${report.pagesPerSecond}`,
-    `segment+recognize ${report.tokens} tokens: ${report.tokensPerSecondPerCore} tokens/s per core (thread CPU time; ${report.tokensPerSecondPerThreadWall} per thread in wall time)`,
+    `segment+recognize ${report.tokens} tokens of ${report.extracted} articles extracted now (${report.cached} from cache): ${report.tokensPerSecondPerCore} tokens/s per core (thread CPU time; ${report.tokensPerSecondPerThreadWall} per thread in wall time)`,
     `model start-up ${report.modelStart.wall.toFixed(3)} s wall, ${report.modelStart.cpu.toFixed(3)} s CPU (load, first sentence)`,
     `peak RSS ${report.peakRssMb} MB (build process, workers and Pagefind)`,
     `output ${report.output.files} files, ${report.output.megabytes} MB`,
