@@ -6,8 +6,15 @@
  */
 import { findSentinel, markAccessed, sentinelDate } from './accessed.ts';
 import type { CslItem } from './csl-json.ts';
-import { STYLES, formatExport, formatStyle, type StyleSpec } from './engine.ts';
-import { createTemplates } from './template.ts';
+import { STYLES, formatStyle, type StyleSpec } from './engine.ts';
+import {
+  DOWNLOADS,
+  formatItem,
+  styleItem,
+  withSentinel,
+  type DownloadExt,
+  type FormattedItem,
+} from './format-item.ts';
 
 export interface FormattedStyle {
   key: StyleSpec['key'];
@@ -27,13 +34,7 @@ export interface PageCitation {
   downloads: Record<DownloadExt, string>;
 }
 
-/** The download formats, by file extension. */
-export const DOWNLOADS = {
-  bib: { label: 'BibTeX', type: 'application/x-bibtex; charset=utf-8' },
-  ris: { label: 'RIS', type: 'application/x-research-info-systems; charset=utf-8' },
-  json: { label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json; charset=utf-8' },
-} as const;
-export type DownloadExt = keyof typeof DOWNLOADS;
+export { DOWNLOADS, downloadFile, type DownloadExt } from './format-item.ts';
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -59,45 +60,30 @@ function monthNames(style: StyleSpec, item: CslItem, formatted: string): string[
   return months;
 }
 
-/** Entries of items that differ only in title and URL are formatted once per style. */
-const templates = createTemplates(formatStyle);
-
-/** How many style entries were filled from templates and how many formatted in full. */
-export const citationStats = templates.stats;
-
-/** Formats the cite box of one page. `buildDate` stands in for the reader's access date. */
-export function citePage(item: CslItem, buildDate: Date): PageCitation {
-  const withSentinel = { ...item, accessed: sentinelDate() };
-  const forStyles = styleItem(withSentinel);
-  const styles = STYLES.map((style) => {
-    const html = templates.formatEntry(forStyles, style);
+/**
+ * Marks the access dates of one page's cite box. `formatted` comes from the build's
+ * prepared citations (`prepare.ts`); without it the item is formatted here.
+ * `buildDate` stands in for the reader's access date.
+ */
+export function citePage(
+  item: CslItem,
+  buildDate: Date,
+  formatted: FormattedItem = formatItem(item),
+): PageCitation {
+  const forStyles = styleItem(withSentinel(item));
+  const styles = STYLES.map((style, i) => {
+    const html = formatted.styles[i]!;
     const months = monthNames(style, forStyles, html);
     return { key: style.key, label: style.label, html: markAccessed(html, months, buildDate) };
   });
-  const exported = (format: 'bibtex' | 'ris') =>
-    markAccessed(escapeHtml(formatExport(withSentinel, format)), [], buildDate);
+  const exported = (text: string) => markAccessed(escapeHtml(text), [], buildDate);
   return {
     styles,
-    bibtex: exported('bibtex'),
-    ris: exported('ris'),
+    bibtex: exported(formatted.bibtex),
+    ris: exported(formatted.ris),
     built: buildDate.toISOString().slice(0, 10),
-    downloads: {
-      bib: downloadFile(item, 'bib'),
-      ris: downloadFile(item, 'ris'),
-      json: downloadFile(item, 'json'),
-    },
+    downloads: formatted.downloads,
   };
-}
-
-/**
- * The item as the styles see it: APA 7 and Chicago omit a publisher that repeats the
- * site's name ("In Dossier. Dossier."). Exports keep it: BibTeX's `@misc` has no
- * container field, so `publisher` is where the site's name survives there.
- */
-function styleItem(item: CslItem): CslItem {
-  if (item.publisher !== item['container-title']) return item;
-  const { publisher: _publisher, ...rest } = item;
-  return rest;
 }
 
 /**
@@ -106,10 +92,4 @@ function styleItem(item: CslItem): CslItem {
  */
 export function downloadHref(cite: PageCitation, ext: DownloadExt): string {
   return `data:${DOWNLOADS[ext].type.replace(/; /g, ';')},${encodeURIComponent(cite.downloads[ext])}`;
-}
-
-/** The text of a download (`.bib`, `.ris`, `.json`) for one page. */
-export function downloadFile(item: CslItem, ext: DownloadExt): string {
-  if (ext === 'json') return JSON.stringify([item], null, 2) + '\n';
-  return formatExport(item, ext === 'bib' ? 'bibtex' : 'ris');
 }

@@ -43,7 +43,7 @@ export function entityCitation(
 ): EntityCitation {
   const references = numberReferences(entity);
   return {
-    cite: citePage(entityItem(entity, site), buildDate(site)),
+    cite: citePage(entityItem(entity, site), buildDate(site), entity.citation),
     head: entityHead(entity, site, description),
     references,
     refOf: Object.fromEntries(references.map((r) => [r.id, r.n])),
@@ -57,7 +57,7 @@ export function articleCitation(
   description: string,
 ): { cite: PageCitation; head: HeadMeta } {
   return {
-    cite: citePage(articleItem(article, site), buildDate(site)),
+    cite: citePage(articleItem(article, site), buildDate(site), article.citation),
     head: articleHead(article, site, description),
   };
 }

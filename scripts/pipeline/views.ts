@@ -11,6 +11,7 @@ import type { Relation } from './relate.ts';
 import { mentionContext, type MentionContext } from './context.ts';
 import type { Article, Entity, SegmentedArticle } from './types.ts';
 import { paragraphOf } from './paragraph-of.ts';
+import type { FormattedItem } from '../citation/format-item.ts';
 
 export interface ArticleRef {
   id: string;
@@ -31,6 +32,8 @@ export interface EntityLink {
 
 /** Fact box, summary from the sources and mentions by story come from `knowledgeView`. */
 export interface EntityView extends EntityLink, Partial<KnowledgeView> {
+  /** The cite box, formatted before rendering (`citation/prepare.ts`). */
+  citation?: FormattedItem;
   typeLabel: string;
   aliases: string[];
   description?: string;
@@ -60,6 +63,8 @@ export interface QuoteView {
 }
 
 export interface ArticleView extends ArticleRef {
+  /** The cite box, formatted before rendering (`citation/prepare.ts`). */
+  citation?: FormattedItem;
   language: string;
   note?: string;
   /** Rendered body with mention links and paragraph anchors. */

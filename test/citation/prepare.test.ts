@@ -1,0 +1,49 @@
+/** Cite boxes formatted before rendering: on worker threads, cached, same as in-process. */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { articleItem, entityItem } from '../../scripts/citation/csl-json.ts';
+import { formatItem } from '../../scripts/citation/format-item.ts';
+import { prepareCitations } from '../../scripts/citation/prepare.ts';
+
+const site = { title: 'Dossier', publisher: 'Dossier', generated: '2023-11-14T22:13:20.000Z' };
+const items = [
+  ...['Matthew Prince', 'Kiwi Farms', 'U.S. Capitol', 'Bank of England', '#DropKiwiFarms'].map(
+    (name, i) => entityItem({ id: `person/p${i}`, name, path: `/people/p${i}/` }, site),
+  ),
+  articleItem(
+    {
+      id: 'wapo',
+      title: 'Cloudflare drops Kiwi Farms: “a threat to life”',
+      publisher: 'The Washington Post',
+      authors: ['Drew Harwell'],
+      date: '2022-09-03',
+      path: '/articles/wapo/',
+    },
+    site,
+  ),
+];
+const work = mkdtempSync(join(tmpdir(), 'dossier-cite-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('prepared citations', () => {
+  const expected = items.map(formatItem);
+
+  it('come out of worker threads as they do in-process, in item order', () => {
+    expect(prepareCitations(items, { workers: 2, quiet: true })).toEqual(expected);
+  });
+
+  it('are cached by the item they cite, and served from the cache', () => {
+    const cacheDir = join(work, 'cache');
+    expect(prepareCitations(items, { cacheDir, workers: 1, quiet: true })).toEqual(expected);
+    const [folder] = readdirSync(cacheDir);
+    expect(readdirSync(join(cacheDir, folder!))).toHaveLength(items.length);
+    expect(prepareCitations(items, { cacheDir, workers: 1, quiet: true })).toEqual(expected);
+    // An item that changes (a renamed entity) is formatted anew; the old entry goes.
+    const renamed = [{ ...items[0]!, title: 'Matthew B. Prince' }, ...items.slice(1)];
+    const again = prepareCitations(renamed, { cacheDir, workers: 1, quiet: true });
+    expect(again[0]!.styles[0]).toContain('Matthew B. Prince');
+    expect(readdirSync(join(cacheDir, folder!))).toHaveLength(items.length);
+  });
+});
