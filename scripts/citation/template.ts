@@ -5,17 +5,19 @@
  * built the same day. So each style formats such an item once with probe values, and
  * each page's own title and URL go where the probes came out.
  *
- * That is only done where it provably gives citeproc's own output:
- * - the title is made of letters and digits, with single spaces or hyphens between
- *   words, so nothing in it is escaped, quoted, flipped or moved by punctuation rules;
- * - for styles that title-case (MLA, Chicago), the title is already in title case in a
- *   way citeproc leaves alone: every word starts with a capital or a digit, has a
- *   lower-case letter or digit somewhere in the title, and is not one of citeproc's
- *   stop words, which it would lower-case;
+ * That is only done where it gives citeproc's own output:
+ * - the title has letters, digits, spaces and only the punctuation `- / , : ; < > ( ) % $
+ *   & ' .`; it goes in escaped as citeproc's HTML output escapes text, with a straight
+ *   apostrophe as the typographic one citeproc prints;
+ * - for styles that title-case (MLA, Chicago), the title is one citeproc's title case
+ *   leaves alone: citeproc capitalizes only words written all in lower case, except a
+ *   stop word (or one letter) after a plain space that is neither first nor last, so
+ *   such words are all the title may have in lower case;
  * - the URL has only unreserved URL characters.
- * The style's behaviour is probed, not assumed, and each template's first uses are
- * checked against a full formatting: a template that ever differs is dropped. Every
- * other item is formatted in full.
+ * The style's behaviour is probed, not assumed, and a template's first uses for each
+ * kind of title (the set of non-word runs in it, and how it begins and ends) are
+ * checked against a full formatting: a template that ever differs is dropped for that
+ * kind. Every other item is formatted in full.
  */
 import { createRequire } from 'node:module';
 import type { CslItem } from './csl-json.ts';
@@ -26,7 +28,23 @@ const STOP_WORDS = new Set(SKIP_WORDS.map((w) => w.trim().toLowerCase()));
 
 const PROBE_TITLE = 'Zqxprobetitle';
 const PROBE_URL = 'https://zqxprobe.invalid/zqxprobe/';
-const PLAIN_TITLE = /^[\p{L}\p{N}]+(?:[ -][\p{L}\p{N}]+)*$/u;
+const PLAIN_TITLE = /^(?=.*[\p{L}\p{N}])[\p{L}\p{N} /,:;<>()%$&'.-]+$/u;
+
+/** A title as citeproc's HTML output writes it (`text_escape`, and its apostrophe). */
+const escapeTitle = (title: string) =>
+  title
+    .replace(/&/g, '&#38;')
+    .replace(/</g, '&#60;')
+    .replace(/>/g, '&#62;')
+    .replace(/\s\s/g, '\u00A0 ')
+    .replace(/'/g, '\u2019');
+
+/** What kind of title this is, as far as punctuation rules could tell titles apart. */
+function titleKind(title: string): string {
+  const runs = [...new Set(title.match(/[^\p{L}\p{N}]+/gu))].sort().join('|');
+  const edge = (c: string) => (/[\p{L}\p{N}]/u.test(c) ? 'w' : c);
+  return `${edge(title[0]!)}${edge(title.at(-1)!)}\u0000${runs}`;
+}
 const PLAIN_URL = /^https?:\/\/[A-Za-z0-9.:-]+(?:\/[A-Za-z0-9._~%-]*)*$/;
 /** How many uses of a template are checked against a full formatting. */
 const CHECKED_USES = 3;
@@ -46,10 +64,14 @@ interface Template {
 
 /** A title citeproc's title case leaves as it is. */
 function titleCased(title: string): boolean {
-  if (!/\p{Ll}|\p{N}/u.test(title)) return false;
-  return title
-    .split(/[ -]/)
-    .every((word) => /^[\p{Lu}\p{N}]/u.test(word) && !STOP_WORDS.has(word.toLowerCase()));
+  const parts = title.split(/([^\p{L}\p{N}]+)/u);
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i]!;
+    if (word !== word.toLowerCase() || !/\p{L}/u.test(word)) continue;
+    const between = i > 0 && i < parts.length - 1 && parts[i - 1] === ' ';
+    if (!between || !(word.length === 1 || STOP_WORDS.has(word))) return false;
+  }
+  return true;
 }
 
 export interface TemplateStats {
@@ -122,12 +144,13 @@ export function createTemplates(format: Format) {
     const { title, URL, id: _id, 'citation-key': _key, ...shape } = item;
     if (!PLAIN_TITLE.test(title) || (URL !== undefined && !PLAIN_URL.test(URL)))
       return full(item, style);
-    const key = `${style.key}\u0000${URL === undefined ? '-' : '+'}${JSON.stringify(shape)}`;
-    const casing = titleCase(item, style, key);
+    const shapeKey = `${style.key}\u0000${URL === undefined ? '-' : '+'}${JSON.stringify(shape)}`;
+    const casing = titleCase(item, style, shapeKey);
     if (casing === 'other' || (casing === 'title' && !titleCased(title))) return full(item, style);
+    const key = `${shapeKey}\u0000${titleKind(title)}`;
     const found = template(item, style, key);
     if (!found) return full(item, style);
-    const filled = fill(found, title, URL);
+    const filled = fill(found, escapeTitle(title), URL);
     if (found.uses < CHECKED_USES) {
       found.uses++;
       const expected = full(item, style);
