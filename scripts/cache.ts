@@ -9,8 +9,16 @@
 import { deserialize, serialize } from 'node:v8';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+/** Where a cache's entries go: a worker thread writes its own results (`writeEntry`). */
+export interface CacheLocation {
+  folder: string;
+}
 
 export interface ExtractionCache<T> {
+  /** Where entries are written, for worker threads; undefined when caching is off. */
+  location?: CacheLocation;
   /** The cached value for a content hash, or undefined. */
   get(hash: string): T | undefined;
   set(hash: string, value: T): void;
@@ -32,6 +40,7 @@ export function openCache<T>(dir: string | undefined, version: string): Extracti
   }
   const file = (hash: string) => join(folder, `${hash}.v8`);
   return {
+    location: { folder },
     get(hash) {
       try {
         return deserialize(readFileSync(file(hash))) as T;
@@ -40,9 +49,7 @@ export function openCache<T>(dir: string | undefined, version: string): Extracti
       }
     },
     set(hash, value) {
-      const temporary = `${file(hash)}.${process.pid}.tmp`;
-      writeFileSync(temporary, serialize(value));
-      renameSync(temporary, file(hash));
+      writeEntry({ folder }, hash, value);
     },
     prune(keep) {
       for (const entry of readdirSync(folder)) {
@@ -52,4 +59,16 @@ export function openCache<T>(dir: string | undefined, version: string): Extracti
       }
     },
   };
+}
+
+/**
+ * Writes one entry atomically (temporary file, then rename). Worker threads call this
+ * for their own results, so that the thread waiting on them never spends its time on
+ * the disk; the temporary name carries the thread, so two threads never share one.
+ */
+export function writeEntry(location: CacheLocation, hash: string, value: unknown): void {
+  const target = join(location.folder, `${hash}.v8`);
+  const temporary = `${target}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(temporary, serialize(value));
+  renameSync(temporary, target);
 }

@@ -5,14 +5,14 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Article } from './pipeline/types.ts';
-import type { RecognizerContext } from './pipeline/recognize/types.ts';
 import type { WorkerReply } from './parallel/pool.ts';
 import type { ArticleExtraction } from './parallel/extract-article.ts';
+import type { ExtractWorkerInit } from './parallel/extract-all.ts';
 
 const { port, signal, init } = workerData as {
   port: MessagePort;
   signal: Int32Array;
-  init: RecognizerContext;
+  init: ExtractWorkerInit;
 };
 
 function reply(message: WorkerReply<ArticleExtraction>): void {
@@ -26,11 +26,17 @@ try {
   const { extractArticle } = await import('./parallel/extract-article.ts');
   const { createRecognizers } = await import('./pipeline/recognize/index.ts');
   const { defaultModel } = await import('./ner/default-model.ts');
-  const recognizers = createRecognizers(init);
+  const { writeEntry } = await import('./cache.ts');
+  const recognizers = createRecognizers(init.context);
   defaultModel();
+  const extract = (article: Article) => {
+    const result = extractArticle(article, recognizers);
+    if (init.cache) writeEntry(init.cache, article.hash, result);
+    return result;
+  };
   port.on('message', (batch: Article[]) => {
     try {
-      reply({ results: batch.map((article) => extractArticle(article, recognizers)) });
+      reply({ results: batch.map(extract) });
     } catch (error) {
       reply({ error: (error as Error).stack ?? String(error) });
     }

@@ -1,14 +1,20 @@
 /**
  * A citation worker (`parallel/pool.ts`, started by `prepare.ts`): formats each batch
- * of CSL items it is sent and answers on its port, bumping the shared counter the
+ * of CSL items it is sent, caches each result, and answers on its port, bumping the shared counter the
  * waiting thread sleeps on.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { WorkerReply } from '../parallel/pool.ts';
-import type { CslItem } from './csl-json.ts';
+import type { CacheLocation } from '../cache.ts';
+import type { CiteWork } from './prepare.ts';
 import type { FormattedItem } from './format-item.ts';
 
-const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
+const { port, signal, init } = workerData as {
+  port: MessagePort;
+  signal: Int32Array;
+  /** Where results are cached (the worker writes them), or null. */
+  init: CacheLocation | null;
+};
 
 function reply(message: WorkerReply<FormattedItem>): void {
   port.postMessage(message);
@@ -19,9 +25,15 @@ function reply(message: WorkerReply<FormattedItem>): void {
 try {
   // Imported here, not statically, so that a failure to load is reported, not a hang.
   const { formatItem } = await import('./format-item.ts');
-  port.on('message', (batch: CslItem[]) => {
+  const { writeEntry } = await import('../cache.ts');
+  const format = ({ item, key }: CiteWork) => {
+    const result = formatItem(item);
+    if (init) writeEntry(init, key, result);
+    return result;
+  };
+  port.on('message', (batch: CiteWork[]) => {
     try {
-      reply({ results: batch.map(formatItem) });
+      reply({ results: batch.map(format) });
     } catch (error) {
       reply({ error: (error as Error).stack ?? String(error) });
     }

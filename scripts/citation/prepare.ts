@@ -49,6 +49,12 @@ function citationVersion(): string {
 const itemKey = (item: CslItem) =>
   createHash('sha256').update(JSON.stringify(item)).digest('hex').slice(0, 24);
 
+/** One item for a citation worker, with the key its result is cached under. */
+export interface CiteWork {
+  item: CslItem;
+  key: string;
+}
+
 /** Formats every item (cached, on worker threads, or here), in the order given. */
 export function prepareCitations(items: CslItem[], options: PrepareOptions = {}): FormattedItem[] {
   const cache = openCache<FormattedItem>(options.cacheDir, citationVersion());
@@ -61,17 +67,23 @@ export function prepareCitations(items: CslItem[], options: PrepareOptions = {})
     else misses.push(i);
   });
   const progress = startProgress('cite', misses.length, options.quiet);
-  const store = (index: number, result: FormattedItem) => {
+  const store = (index: number, result: FormattedItem, cached = false) => {
     formatted[index] = result;
-    cache.set(keys[index]!, result);
+    if (!cached) cache.set(keys[index]!, result);
     progress.tick();
   };
   const workers = chooseWorkers(misses.length, options.workers);
   if (workers > 1) {
-    runPoolSync<CslItem, FormattedItem>(
-      misses.map((i) => items[i]!),
-      { script: new URL('./cite-worker.ts', import.meta.url), workers, init: null, batch: 32 },
-      (index, result) => store(misses[index]!, result),
+    runPoolSync<CiteWork, FormattedItem>(
+      misses.map((i) => ({ item: items[i]!, key: keys[i]! })),
+      {
+        script: new URL('./cite-worker.ts', import.meta.url),
+        workers,
+        init: cache.location ?? null,
+        batch: 32,
+      },
+      // The worker has written its result to the cache already.
+      (index, result) => store(misses[index]!, result, true),
     );
   } else for (const i of misses) store(i, formatItem(items[i]!));
   progress.done();

@@ -5,7 +5,7 @@
  * workers finish in, so output never depends on parallelism.
  */
 import { availableParallelism } from 'node:os';
-import { openCache } from '../cache.ts';
+import { openCache, type CacheLocation } from '../cache.ts';
 import { startProgress } from '../progress.ts';
 import { createRecognizers } from '../pipeline/recognize/index.ts';
 import type { RecognizerContext } from '../pipeline/recognize/types.ts';
@@ -45,6 +45,13 @@ export function chooseWorkers(misses: number, requested?: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(misses / MIN_PER_WORKER)));
 }
 
+/** What each extraction worker is started with. */
+export interface ExtractWorkerInit {
+  context: RecognizerContext;
+  /** Where the worker writes its results; undefined when caching is off. */
+  cache?: CacheLocation;
+}
+
 /** Extracts every article (cached, in workers, or here), in article order. */
 export function extractArticles(articles: Article[], options: ExtractAllOptions): ExtractAllResult {
   const cache = openCache<ArticleExtraction>(options.cacheDir, pipelineVersion(options.context));
@@ -65,10 +72,10 @@ export function extractArticles(articles: Article[], options: ExtractAllOptions)
   };
   let tokens = 0;
   const progress = startProgress('extract', misses.length, options.quiet);
-  const store = (index: number, result: ArticleExtraction) => {
+  const store = (index: number, result: ArticleExtraction, cached = false) => {
     const article = articles[index]!;
     extractions[index] = result;
-    cache.set(article.hash, result);
+    if (!cached) cache.set(article.hash, result);
     seconds.segment += result.seconds.segment;
     seconds.recognize += result.seconds.recognize;
     seconds.quotes += result.seconds.quotes;
@@ -86,9 +93,10 @@ export function extractArticles(articles: Article[], options: ExtractAllOptions)
       {
         script: new URL('../extract-worker.ts', import.meta.url),
         workers,
-        init: options.context,
+        init: { context: options.context, cache: cache.location } satisfies ExtractWorkerInit,
       },
-      (index, result) => store(misses[index]!, result),
+      // The worker has written its result to the cache already.
+      (index, result) => store(misses[index]!, result, true),
     );
   } else if (misses.length) {
     const recognizers = createRecognizers(options.context);
