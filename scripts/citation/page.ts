@@ -61,3 +61,15 @@ export function articleCitation(
     head: articleHead(article, site, description),
   };
 }
+
+/**
+ * Cite box of a story page: like an entity page, an entry in the site (the versions it
+ * gathers are cited on their own article pages).
+ */
+export function storyCitation(
+  story: { id: string; title: string; path: string },
+  site: SiteInfo,
+): PageCitation {
+  const item = entityItem({ id: `story/${story.id}`, name: story.title, path: story.path }, site);
+  return citePage(item, buildDate(site));
+}

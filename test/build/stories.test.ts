@@ -28,6 +28,9 @@ describe('stories', () => {
     expect(doc.querySelectorAll('.story-versions > li')).toHaveLength(2);
     expect(doc.querySelector('.story-entities a[href="/people/matthew-prince/"]')).not.toBeNull();
     expect(page('stories').querySelector(`.story-list a[href="${story.path}"]`)).not.toBeNull();
+    // A story page is citable too, as an entry in the site.
+    expect(doc.querySelector('.cite-box h2')!.textContent).toBe('Cite this story');
+    expect(doc.querySelector('#cite-apa')!.textContent).toContain(story.title);
   });
 
   it('counts a story once on an entity page and shows the other wording behind <details>', () => {
