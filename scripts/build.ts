@@ -11,6 +11,8 @@ import { resolveEntities, type ResolvedEntity } from './pipeline/resolve.ts';
 import { relateEntities } from './pipeline/relate.ts';
 import { assembleSite, type SiteData } from './pipeline/assemble.ts';
 import { emitSiteData } from './pipeline/emit.ts';
+import { readHistory, writeHistory } from './versions/history.ts';
+import { recordVersions, versionDate } from './versions/record.ts';
 import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
 import { startStage } from './progress.ts';
 import { articleItem, entityItem } from './citation/csl-json.ts';
@@ -145,6 +147,13 @@ function prepareSite(config: Config, dataDir: string, options: BuildOptions) {
       `${result.problems.length} content problem(s); fix them or build without --strict`,
     );
   }
+  // Versions first: a version hashes the page's content, and citations are dated by it.
+  const versions = recordVersions(
+    result.site,
+    readHistory(config.historyDir),
+    versionDate(config.sourceDateEpoch),
+  );
+  result.site.archived = versions.archived;
   const citing = performance.now();
   attachCitations(result.site, {
     cacheDir: options.cache === false ? undefined : join(dataDir, 'citations'),
@@ -155,6 +164,8 @@ function prepareSite(config: Config, dataDir: string, options: BuildOptions) {
   emitSiteData(dataDir, result.site);
   const { articles, entities } = result.site.kb;
   return {
+    // Like the ledger, the history is written once the site has built.
+    saveHistory: () => writeHistory(config.historyDir, versions.history, versions.changed),
     problems: result.problems,
     seconds: {
       ...result.seconds,
@@ -170,10 +181,11 @@ function prepareSite(config: Config, dataDir: string, options: BuildOptions) {
  * costs about a millisecond per style), and puts it in the page's view.
  */
 function attachCitations(site: SiteData, options: PrepareOptions): void {
-  const views = [...site.articles, ...site.entities];
+  const entities = [...site.entities, ...(site.archived ?? []).map((a) => a.view)];
+  const views = [...site.articles, ...entities];
   const items = [
     ...site.articles.map((article) => articleItem(article, site.site)),
-    ...site.entities.map((entity) => entityItem(entity, site.site)),
+    ...entities.map((entity) => entityItem(entity, site.site)),
   ];
   prepareCitations(items, options).forEach((formatted, i) => (views[i]!.citation = formatted));
 }
@@ -186,7 +198,7 @@ export async function buildSite(
   const config = loadConfig();
   const dataDir = options.dataDir ?? defaultDataDir();
   const outDir = options.outDir ?? process.env.KB_OUT ?? join(ROOT, 'dist');
-  const { problems, seconds, stats } = prepareSite(config, dataDir, options);
+  const { problems, seconds, stats, saveHistory } = prepareSite(config, dataDir, options);
   const emitted = performance.now();
   rmSync(outDir, { recursive: true, force: true });
   // Astro would otherwise try to send telemetry: no request leaves this machine.
@@ -215,6 +227,7 @@ export async function buildSite(
     integrations: [timing],
   });
   stage.done();
+  saveHistory();
   const finished = performance.now();
   Object.assign(seconds, {
     render: (rendered - emitted) / 1000,

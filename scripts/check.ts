@@ -5,11 +5,12 @@
  * over the site served locally). Each check returns readable failures.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { LinkChecker } from 'linkinator';
 import { extractKnowledge } from './build.ts';
 import type { Config } from './config.ts';
 import { readLedger } from './permanence/ledger.ts';
+import { readHistory } from './versions/history.ts';
 import { formatProblem } from './pipeline/read.ts';
 import { KnowledgeBaseSchema } from './schema.ts';
 import { serveSite } from './serve.ts';
@@ -57,6 +58,32 @@ export function checkPermanence(dist: string, ledgerFile: string): CheckResult {
     }
   }
   return { name: 'permanence', failures };
+}
+
+/**
+ * Every published version keeps its permanent link: each version the ledger lists is
+ * still in the history (its snapshot renders the frozen copy), and each version in the
+ * history has a page in the built site (a frozen copy, or a redirect to the live page).
+ */
+export function checkVersions(dist: string, ledgerFile: string, historyDir: string): CheckResult {
+  const failures: string[] = [];
+  const history = readHistory(historyDir);
+  const where = relative(process.cwd(), historyDir) || historyDir;
+  for (const [path, entry] of Object.entries(readLedger(ledgerFile).urls)) {
+    const recorded = new Set(history.get(path)?.map((r) => r.version));
+    for (const version of entry.versions ?? [])
+      if (!recorded.has(version))
+        failures.push(
+          `/${path}v/${version}/ was published but ${where}/${path.replace(/\/$/, '')}.jsonl no longer records it (restore the history from version control)`,
+        );
+  }
+  for (const [path, records] of history)
+    for (const { version } of records)
+      if (!existsSync(join(dist, path, 'v', version, 'index.html')))
+        failures.push(
+          `/${path}v/${version}/ is in the history but the build has no page for it (rebuild)`,
+        );
+  return { name: 'versions', failures };
 }
 
 export async function checkLinks(dist: string, base: string): Promise<CheckResult> {

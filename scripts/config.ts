@@ -3,7 +3,7 @@
  * environment (`KB_SITE`, `KB_BASE`, `KB_TITLE`, `SOURCE_DATE_EPOCH`), per DESIGN.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 
@@ -33,6 +33,11 @@ export interface Config {
   contentDir: string;
   /** The ledger of published URLs (default `<content>/published.json`). */
   ledgerFile: string;
+  /**
+   * Frozen copies of every version of every entity page (`KB_HISTORY`, default
+   * `history/` beside the ledger, so a test that moves the ledger moves the history too).
+   */
+  historyDir: string;
   /** Seconds since the epoch, when builds must be reproducible. */
   sourceDateEpoch?: number;
 }
@@ -67,16 +72,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = ROOT): C
       `SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${env.SOURCE_DATE_EPOCH}")`,
     );
   }
+  const ledgerFile = resolve(
+    root,
+    env.KB_LEDGER || join(env.KB_CONTENT || file.content || 'content', 'published.json'),
+  );
   return {
     site,
     base: normalizeBase(env.KB_BASE ?? file.base),
     title: env.KB_TITLE || file.title || 'Dossier',
     publisher: file.publisher || env.KB_TITLE || file.title || 'Dossier',
     contentDir: resolve(root, env.KB_CONTENT || file.content || 'content'),
-    ledgerFile: resolve(
-      root,
-      env.KB_LEDGER || join(env.KB_CONTENT || file.content || 'content', 'published.json'),
-    ),
+    ledgerFile,
+    historyDir: env.KB_HISTORY
+      ? resolve(root, env.KB_HISTORY)
+      : join(dirname(ledgerFile), 'history'),
     sourceDateEpoch: epoch,
   };
 }

@@ -149,6 +149,13 @@ export const KbEntitySchema = z.object({
   roles: z.array(KbRoleSchema).optional(),
   /** Its defining sentence from the sources. */
   summary: KbSummarySchema.optional(),
+  /** Version of its page: a hash of the page's content (`scripts/versions/`). */
+  version: z
+    .string()
+    .regex(/^[0-9a-f]{7}$/)
+    .optional(),
+  /** The day the page's content last changed (YYYY-MM-DD): when this version appeared. */
+  changed: z.iso.date().optional(),
 });
 
 export const KbArticleSchema = z.object({

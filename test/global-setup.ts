@@ -3,7 +3,7 @@
  * served on localhost for the build and browser tests. Real Astro, real Pagefind.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -19,8 +19,26 @@ declare module 'vitest' {
   }
 }
 
+/** The version of Matthew Prince's page that the test site has as an earlier one. */
+export const ARCHIVED_VERSION = '1a2b3c4';
+
+/**
+ * Gives the test site an archived page: the committed history's snapshot of Matthew
+ * Prince's page, recorded as an earlier version, so the build renders its frozen copy.
+ */
+function seedHistory(dir: string): void {
+  const committed = readFileSync('content/history/people/matthew-prince.jsonl', 'utf8')
+    .trim()
+    .split('\n')
+    .at(-1)!;
+  const earlier = { ...JSON.parse(committed), date: '2023-01-02', version: ARCHIVED_VERSION };
+  mkdirSync(join(dir, 'people'), { recursive: true });
+  writeFileSync(join(dir, 'people/matthew-prince.jsonl'), JSON.stringify(earlier) + '\n');
+}
+
 export async function setup(project: TestProject): Promise<void> {
   work = mkdtempSync(join(tmpdir(), 'dossier-test-'));
+  seedHistory(join(work, 'history'));
   const siteDir = join(work, 'dist');
   execFileSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -52,9 +52,14 @@ export function absoluteUrl(site: SiteInfo, path: string): string | undefined {
   return site.url ? site.url + path : undefined;
 }
 
-/** The citation item of an entity page. */
+/**
+ * The citation item of an entity page. A versioned page is dated by the day its content
+ * last changed; its permanent link is in the cite box. The version itself stays out of
+ * the item: items that differ only in title and URL share one formatting per style
+ * (`template.ts`), and a hash per page would make every item differ.
+ */
 export function entityItem(
-  entity: { id: string; name: string; path: string },
+  entity: { id: string; name: string; path: string; version?: { date: string } },
   site: SiteInfo,
 ): CslItem {
   return {
@@ -64,7 +69,7 @@ export function entityItem(
     title: entity.name,
     'container-title': site.title,
     publisher: site.publisher,
-    issued: dateParts(site.generated),
+    issued: dateParts(entity.version?.date ?? site.generated),
     URL: absoluteUrl(site, entity.path),
     language: 'en',
   };

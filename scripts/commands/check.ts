@@ -7,6 +7,7 @@ import {
   checkDataContract,
   checkLinks,
   checkPermanence,
+  checkVersions,
   type CheckResult,
 } from '../check.ts';
 
@@ -14,7 +15,7 @@ export function register(program: Command): void {
   program
     .command('check')
     .description(
-      'check content, the data contract, permanence of published URLs and links in dist/',
+      'check content, the data contract, permanence of published URLs and versions, and links in dist/',
     )
     .option('--dir <dir>', 'built site to check', process.env.KB_OUT ?? join(ROOT, 'dist'))
     .option('--no-links', 'skip the link crawl')
@@ -24,6 +25,7 @@ export function register(program: Command): void {
         checkContent(config),
         checkDataContract(options.dir),
         checkPermanence(options.dir, config.ledgerFile),
+        checkVersions(options.dir, config.ledgerFile, config.historyDir),
       ];
       if (options.links) results.push(await checkLinks(options.dir, config.base));
       for (const { name, failures } of results) {

@@ -15,6 +15,11 @@ const LedgerEntrySchema = z.object({
   alias: z.boolean().optional(),
   /** Sources that named it (at most a few), for the page that says what became of it. */
   articles: z.array(z.object({ id: z.string(), title: z.string() })).default([]),
+  /**
+   * Versions of the page published so far, oldest first; each has a permanent link
+   * `<path>v/<version>/` and a snapshot in the history (`scripts/versions/history.ts`).
+   */
+  versions: z.array(z.string()).optional(),
 });
 
 export const LedgerSchema = z.object({

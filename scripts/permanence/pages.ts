@@ -21,7 +21,11 @@ export function redirectHtml(page: Extract<PlannedPage, { kind: 'redirect' }>): 
 <meta name="robots" content="noindex">
 </head>
 <body>
-<p>“${escape(page.name)}” is now at <a href="${target}">${name}</a>.</p>
+<p>${
+    page.version
+      ? `Version ${escape(page.version)} is the current version of <a href="${target}">${name}</a>.`
+      : `“${escape(page.name)}” is now at <a href="${target}">${name}</a>.`
+  }</p>
 </body>
 </html>
 `;

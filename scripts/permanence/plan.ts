@@ -10,7 +10,15 @@ import type { KnowledgeBase } from '../schema.ts';
 import type { Ledger, LedgerEntry } from './ledger.ts';
 
 export type PlannedPage =
-  | { kind: 'redirect'; path: string; name: string; target: string; targetName: string }
+  | {
+      kind: 'redirect';
+      path: string;
+      name: string;
+      target: string;
+      targetName: string;
+      /** Set on the permanent link of a page's current version: it leads to the page. */
+      version?: string;
+    }
   | { kind: 'gone'; path: string; entry: LedgerEntry };
 
 const MAX_SOURCES = 12;
@@ -43,7 +51,29 @@ export function planPermanence(kb: KnowledgeBase, ledger: Ledger): Plan {
     const articles = [...new Set(e.mentions.map((m) => m.article))]
       .slice(0, MAX_SOURCES)
       .map((id) => ({ id, title: titles.get(id) ?? id }));
-    urls[path] = { id: e.id, name: e.name, type: e.type, articles };
+    const versions = [
+      ...new Set([...(urls[path]?.versions ?? []), ...(e.version ? [e.version] : [])]),
+    ];
+    urls[path] = {
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      articles,
+      ...(versions.length ? { versions } : {}),
+    };
+    // The current version's permanent link is the page itself, until a later version
+    // replaces it and the build renders a frozen copy there instead.
+    if (e.version) {
+      const versionPath = `${path}v/${e.version}/`;
+      pages.set(versionPath, {
+        kind: 'redirect',
+        path: versionPath,
+        name: e.name,
+        target: e.path,
+        targetName: e.name,
+        version: e.version,
+      });
+    }
     for (const alias of e.aliases) {
       const aliasPath = `${path.split('/')[0]}/${slugify(alias)}/`;
       if (live.has(aliasPath) || pages.has(aliasPath)) continue;

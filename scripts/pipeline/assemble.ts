@@ -26,6 +26,7 @@ import {
   type IndexEntry,
 } from './views.ts';
 import { paragraphOf } from './paragraph-of.ts';
+import type { ArchivedPage } from '../versions/record.ts';
 
 export interface SiteData {
   site: { title: string; publisher: string; base: string; url?: string; generated?: string };
@@ -35,6 +36,8 @@ export interface SiteData {
   articles: ArticleView[];
   entities: EntityView[];
   indexes: Record<EntityType, IndexEntry[]>;
+  /** Frozen copies of earlier versions (`scripts/versions/`), added after assembly. */
+  archived?: ArchivedPage[];
 }
 
 export interface AssembleInput {

@@ -22,6 +22,8 @@ export interface SiteIndex extends Pick<SiteData, 'site' | 'counts' | 'latest' |
   /** Article list entries: the view without its body and entity list. */
   articles: Array<Omit<ArticleView, 'html' | 'entities'> & { page: PageSlice }>;
   entities: Array<EntityLink & { page: PageSlice }>;
+  /** Frozen copies of earlier versions of entity pages. */
+  archived: Array<{ folder: string; slug: string; version: string; page: PageSlice }>;
   /** The contract's header and article list; entities as links only. */
   kb: Omit<KnowledgeBase, 'entities'> & { entities: EntityLink[] };
 }
@@ -60,7 +62,12 @@ export function emitSiteData(dataDir: string, data: SiteData): string {
   validate(data.kb);
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'kb.json'), JSON.stringify(data.kb));
-  const slices = writeLines(join(dataDir, 'pages.jsonl'), [...data.articles, ...data.entities]);
+  const archived = data.archived ?? [];
+  const slices = writeLines(join(dataDir, 'pages.jsonl'), [
+    ...data.articles,
+    ...data.entities,
+    ...archived.map((a) => a.view),
+  ]);
   const index: SiteIndex = {
     site: data.site,
     counts: data.counts,
@@ -73,6 +80,12 @@ export function emitSiteData(dataDir: string, data: SiteData): string {
     entities: data.entities.map((entity, i) => ({
       ...link(entity),
       page: slices[data.articles.length + i]!,
+    })),
+    archived: archived.map(({ folder, slug, version }, i) => ({
+      folder,
+      slug,
+      version,
+      page: slices[data.articles.length + data.entities.length + i]!,
     })),
     kb: { ...data.kb, entities: data.kb.entities.map(link) },
   };

@@ -12,6 +12,7 @@ import { mentionContext, type MentionContext } from './context.ts';
 import type { Article, Entity, SegmentedArticle } from './types.ts';
 import { paragraphOf } from './paragraph-of.ts';
 import type { FormattedItem } from '../citation/format-item.ts';
+import type { VersionInfo } from '../versions/record.ts';
 
 export interface ArticleRef {
   id: string;
@@ -53,6 +54,8 @@ export interface EntityView extends EntityLink, Partial<KnowledgeView> {
   sources: ArticleRef[];
   /** Direct quotes attributed to this entity, in article order. */
   quotes: QuoteView[];
+  /** This page's version and history (`scripts/versions/`), added after assembly. */
+  version?: VersionInfo;
 }
 
 export interface QuoteView {

@@ -76,6 +76,16 @@ export const entityRoutes = index.entities.map(({ type, path, page }) => ({
   },
 }));
 
+/** Frozen copies of earlier versions: `/<folder>/<slug>/v/<version>/`. */
+export const archivedRoutes = index.archived.map(({ folder, slug, version, page }) => ({
+  params: { folder, slug, version },
+  props: {
+    get entity(): EntityView {
+      return readPage<EntityView>(page);
+    },
+  },
+}));
+
 export const typeRoutes = ENTITY_TYPES.map((type) => ({
   params: { folder: TYPE_FOLDERS[type] },
   props: { type, entries: site.indexes[type] },

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
+import { ARCHIVED_VERSION } from '../global-setup.ts';
 
 const siteUrl = inject('siteUrl');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,6 +27,7 @@ const PAGES: Array<[kind: string, path: string]> = [
   ['articles index', 'articles/'],
   ['stories index', 'stories/'],
   ['entity page', 'people/matthew-prince/'],
+  ['archived version of an entity page', `people/matthew-prince/v/${ARCHIVED_VERSION}/`],
   ['article page', 'articles/cloudflare-abandons-kiwifarms/'],
   ['story page', 'stories/cloudflare-abandons-kiwifarms/'],
   ['network graph', 'graph/'],
