@@ -11,6 +11,8 @@ import { resolveEntities, type ResolvedEntity } from './pipeline/resolve.ts';
 import { relateEntities } from './pipeline/relate.ts';
 import { assembleSite, type SiteData } from './pipeline/assemble.ts';
 import { emitSiteData } from './pipeline/emit.ts';
+import { addDisambiguation } from './disambiguation.ts';
+import { publishedEntities, readLedger } from './permanence/ledger.ts';
 import { readHistory, writeHistory } from './versions/history.ts';
 import { recordVersions, versionDate } from './versions/record.ts';
 import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
@@ -84,7 +86,10 @@ export function extractKnowledge(
     return { doc: { article, tree, paragraphs }, mentions, quotes };
   });
   const { entities, review } = time('resolve', () =>
-    resolveEntities(extracted, curated.items, { threshold: PAGE_THRESHOLD }),
+    resolveEntities(extracted, curated.items, {
+      threshold: PAGE_THRESHOLD,
+      published: publishedEntities(readLedger(config.ledgerFile)),
+    }),
   );
   const related = time('relate', () => relateEntities(entities, { limit: 12 }));
   const generated =
@@ -93,17 +98,20 @@ export function extractKnowledge(
       : new Date(config.sourceDateEpoch * 1000).toISOString();
   const urls = createUrls(config.base, config.site);
   const site = time('assemble', () =>
-    assembleSite({
-      config,
+    addDisambiguation(
+      assembleSite({
+        config,
+        urls,
+        docs: extracted.map((e) => e.doc),
+        quotes: extracted.flatMap((e) =>
+          e.quotes.map((quote) => ({ article: e.doc.article.id, quote })),
+        ),
+        entities,
+        related,
+        generated,
+      }),
       urls,
-      docs: extracted.map((e) => e.doc),
-      quotes: extracted.flatMap((e) =>
-        e.quotes.map((quote) => ({ article: e.doc.article.id, quote })),
-      ),
-      entities,
-      related,
-      generated,
-    }),
+    ),
   );
   return {
     config,

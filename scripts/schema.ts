@@ -186,6 +186,10 @@ export const KnowledgeBaseSchema = z.object({
   entities: z.array(KbEntitySchema),
   /** Stories of two or more versions. */
   stories: z.array(KbStorySchema).optional(),
+  /** Names two or more entities share, each with its disambiguation page. */
+  disambiguation: z
+    .array(z.object({ name: z.string(), path: z.string(), entities: z.array(z.string()) }))
+    .optional(),
 });
 export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;
 export type KbEntity = z.infer<typeof KbEntitySchema>;

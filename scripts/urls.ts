@@ -32,6 +32,8 @@ export interface Urls {
   article(slug: string, paragraph?: string): string;
   articles(): string;
   search(): string;
+  /** The page listing every entity of one name (`/disambiguation/jordan/`). */
+  disambiguation(slug: string): string;
   asset(path: string): string;
   /** Absolute URL when the site origin is known. */
   absolute(path: string): string | undefined;
@@ -48,6 +50,7 @@ export function createUrls(base: string, site?: string): Urls {
       at(`articles/${encodeURIComponent(slug)}/`) + (paragraph ? `#${paragraph}` : ''),
     articles: () => at('articles/'),
     search: () => at('search/'),
+    disambiguation: (slug) => at(`disambiguation/${encodeURIComponent(slug)}/`),
     asset: (path) => at(path),
     absolute: (path) => (site ? site + path : undefined),
   };

@@ -90,4 +90,34 @@ describe('planPermanence', () => {
     );
     expect(next.urls['people/clara-sorrenti/']!.articles).toEqual([{ id: 'a1', title: 'A one' }]);
   });
+
+  it('sends a published URL whose name several entities now share to their disambiguation page', () => {
+    const site = kb([entity('person/jordan', 'Jordan'), entity('person/jordan-2', 'Jordan')]);
+    site.entities[1]!.version = 'abcdef0';
+    site.disambiguation = [
+      { name: 'Jordan', path: '/kb/disambiguation/jordan/', entities: ['person/jordan'] },
+    ];
+    const ledger = {
+      schema: 1 as const,
+      urls: {
+        'people/jordan-3/': { id: 'person/jordan-3', name: 'Jordan', type: 'person', articles: [] },
+      },
+    };
+    const { pages, ledger: next } = planPermanence(site, ledger);
+    expect(pages).toContainEqual({
+      kind: 'redirect',
+      path: 'people/jordan-3/',
+      name: 'Jordan',
+      target: '/kb/disambiguation/jordan/',
+      targetName: 'Jordan (disambiguation)',
+    });
+    // The current version's permanent link leads to the page, and the ledger lists it.
+    expect(pages).toContainEqual(
+      expect.objectContaining({
+        path: 'people/jordan-2/v/abcdef0/',
+        target: '/kb/people/jordan-2/',
+      }),
+    );
+    expect(next.urls['people/jordan-2/']!.versions).toEqual(['abcdef0']);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'astro/zod';
+import type { PublishedEntity } from '../pipeline/slugs.ts';
 
 const LedgerEntrySchema = z.object({
   /** Entity id when the path was published (`person/matthew-prince`). */
@@ -29,6 +30,13 @@ export const LedgerSchema = z.object({
 });
 export type Ledger = z.infer<typeof LedgerSchema>;
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+
+/** The entities the ledger has published (aliases left out), for `assignSlugs`. */
+export function publishedEntities(ledger: Ledger): PublishedEntity[] {
+  return Object.values(ledger.urls)
+    .filter((e) => !e.alias)
+    .map((e) => ({ id: e.id, name: e.name, articles: e.articles.map((a) => a.id) }));
+}
 
 /** Reads the ledger; a missing file is an empty ledger, a broken one an error naming the fix. */
 export function readLedger(file: string): Ledger {

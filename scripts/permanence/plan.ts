@@ -2,7 +2,8 @@
  * Plans the pages that keep published URLs alive: alias paths redirect to their entity
  * (`/people/keffals/` → Clara Sorrenti); a published path whose entity was renamed or
  * merged redirects to its successor (found by name or alias); one with no successor gets
- * a page saying what became of it, with its sources. Pure: the integration writes files.
+ * a page saying what became of it, with its sources; one whose name several entities now
+ * share redirects to their disambiguation page. Pure: the integration writes files.
  */
 import { slugify } from '../ids.ts';
 import { squashedKey } from '../pipeline/name-keys.ts';
@@ -87,8 +88,21 @@ export function planPermanence(kb: KnowledgeBase, ledger: Ledger): Plan {
       urls[aliasPath] = { id: e.id, name: alias, type: e.type, alias: true, articles: [] };
     }
   }
+  // A name several entities now share: its disambiguation page, not one of them.
+  const namesakes = new Map((kb.disambiguation ?? []).map((d) => [slugify(d.name), d]));
   for (const [path, entry] of Object.entries(ledger.urls)) {
     if (live.has(path) || pages.has(path)) continue;
+    const shared = entry.alias ? undefined : namesakes.get(slugify(entry.name));
+    if (shared) {
+      pages.set(path, {
+        kind: 'redirect',
+        path,
+        name: entry.name,
+        target: shared.path,
+        targetName: `${shared.name} (disambiguation)`,
+      });
+      continue;
+    }
     const successor =
       byKey.get(`${entry.type}:${squashedKey(entry.name)}`) ??
       kb.entities.find((e) => e.id === entry.id);

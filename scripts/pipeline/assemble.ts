@@ -27,6 +27,7 @@ import {
 } from './views.ts';
 import { paragraphOf } from './paragraph-of.ts';
 import type { ArchivedPage } from '../versions/record.ts';
+import type { DisambiguationPage } from '../disambiguation.ts';
 
 export interface SiteData {
   site: { title: string; publisher: string; base: string; url?: string; generated?: string };
@@ -38,6 +39,8 @@ export interface SiteData {
   indexes: Record<EntityType, IndexEntry[]>;
   /** Frozen copies of earlier versions (`scripts/versions/`), added after assembly. */
   archived?: ArchivedPage[];
+  /** Names several entities share (`scripts/disambiguation.ts`), added after assembly. */
+  disambiguation?: DisambiguationPage[];
 }
 
 export interface AssembleInput {

@@ -12,6 +12,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { join } from 'node:path';
 import { KnowledgeBaseSchema, type KnowledgeBase } from '../schema.ts';
 import type { SiteData } from './assemble.ts';
+import type { DisambiguationPage } from '../disambiguation.ts';
 import type { ArticleView, EntityLink } from './views.ts';
 
 /** Byte offset and length of one page's JSON in `pages.jsonl`. */
@@ -22,6 +23,8 @@ export interface SiteIndex extends Pick<SiteData, 'site' | 'counts' | 'latest' |
   /** Article list entries: the view without its body and entity list. */
   articles: Array<Omit<ArticleView, 'html' | 'entities'> & { page: PageSlice }>;
   entities: Array<EntityLink & { page: PageSlice }>;
+  /** Names several entities share, each a page listing them. */
+  disambiguation: DisambiguationPage[];
   /** Frozen copies of earlier versions of entity pages. */
   archived: Array<{ folder: string; slug: string; version: string; page: PageSlice }>;
   /** The contract's header and article list; entities as links only. */
@@ -81,6 +84,7 @@ export function emitSiteData(dataDir: string, data: SiteData): string {
       ...link(entity),
       page: slices[data.articles.length + i]!,
     })),
+    disambiguation: data.disambiguation ?? [],
     archived: archived.map(({ folder, slug, version }, i) => ({
       folder,
       slug,

@@ -11,7 +11,7 @@ import type { EntityType } from '../schema.ts';
 import { findIntroducedAliases } from './aliases.ts';
 import { cleanName, eventKey, squashedKey } from './name-keys.ts';
 import { mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
-import { assignSlugs } from './slugs.ts';
+import { assignSlugs, type PublishedEntity } from './slugs.ts';
 import type { Entity, Mention, SegmentedArticle } from './types.ts';
 import { appendTo } from './collections.ts';
 
@@ -23,6 +23,8 @@ export interface ResolveInput {
 export interface ResolveOptions {
   /** Entities whose confidence is below this get no page (see `kb extract --review`). */
   threshold: number;
+  /** Entity URLs already published: their slugs stay with their entities. */
+  published?: PublishedEntity[];
 }
 
 export interface ResolvedEntity extends Entity {
@@ -162,7 +164,10 @@ export function resolveEntities(
       score,
     });
   }
-  const entities = assignSlugs(resolved.filter((e) => e.score >= options.threshold));
+  const entities = assignSlugs(
+    resolved.filter((e) => e.score >= options.threshold),
+    options.published,
+  );
   const review = resolved
     .filter((e) => e.score < options.threshold)
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));

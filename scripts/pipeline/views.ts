@@ -13,6 +13,7 @@ import type { Article, Entity, SegmentedArticle } from './types.ts';
 import { paragraphOf } from './paragraph-of.ts';
 import type { FormattedItem } from '../citation/format-item.ts';
 import type { VersionInfo } from '../versions/record.ts';
+import type { Hatnote } from '../disambiguation.ts';
 
 export interface ArticleRef {
   id: string;
@@ -56,6 +57,8 @@ export interface EntityView extends EntityLink, Partial<KnowledgeView> {
   quotes: QuoteView[];
   /** This page's version and history (`scripts/versions/`), added after assembly. */
   version?: VersionInfo;
+  /** Set when other entities share its name (`scripts/disambiguation.ts`). */
+  disambiguation?: Hatnote;
 }
 
 export interface QuoteView {

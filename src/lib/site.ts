@@ -54,6 +54,7 @@ export const site = {
   indexes: index.indexes,
   articles: index.articles,
   entities: index.entities,
+  disambiguation: index.disambiguation,
   // JSON.stringify calls toJSON: the kb.json route writes the whole contract, read now.
   kb: { ...index.kb, toJSON: () => JSON.parse(readFileSync(join(DATA, 'kb.json'), 'utf8')) },
 };

@@ -17,6 +17,7 @@ export const GET: APIRoute = () => {
     ...ENTITY_TYPES.map((t) => urls.typeIndex(t)),
     ...site.kb.articles.map((a) => a.path),
     ...site.kb.entities.map((e) => e.path),
+    ...site.disambiguation.map((d) => d.path),
   ];
   const entries = paths.map(
     (path) => `  <url><loc>${escapeXml(urls.absolute(path) ?? path)}</loc></url>`,
