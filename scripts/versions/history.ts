@@ -1,12 +1,16 @@
 /**
  * The version history the user commits (`content/history/`): one JSON Lines file per
  * entity page, `<folder>/<slug>.jsonl` for the page `/<folder>/<slug>/`, one line per
- * version, oldest first. A new version appends a line, so diffs stay one line per
- * changed page, and a build rewrites only the files of pages that changed.
+ * version, oldest first: `{"date":…,"version":…,"view":{…}}`. A new version appends a
+ * line, so diffs stay one line per changed page, and a build rewrites only the files of
+ * pages that changed. Snapshots stay text until a frozen copy needs one: a build reads
+ * every version's date and id but parses only the snapshots it renders, so the history
+ * costs little memory or time however large it grows.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
+import type { Snapshot } from './snapshot.ts';
 
 export const VersionRecordSchema = z.object({
   /** The first day the build published this version (`SOURCE_DATE_EPOCH`, else today). */
@@ -16,13 +20,55 @@ export const VersionRecordSchema = z.object({
   /** The page's content as it was (`snapshotOf`): what the frozen copy renders. */
   view: z.record(z.string(), z.unknown()),
 });
-export type VersionRecord = z.infer<typeof VersionRecordSchema>;
+
+/** One version: its date and id, and its snapshot as JSON text. */
+export interface VersionRecord {
+  date: string;
+  version: string;
+  /** `JSON.stringify` of the snapshot (`snapshotOf`). */
+  json: string;
+  /** Where it is stored (`file:line`), for errors. */
+  where?: string;
+}
 
 /** Page path without base (`people/matthew-prince/`) → its versions, oldest first. */
 export type History = Map<string, VersionRecord[]>;
 
 const pageOfFile = (file: string) => `${file.replace(/\.jsonl$/, '')}/`;
 const fileOfPage = (dir: string, path: string) => join(dir, `${path.replace(/\/$/, '')}.jsonl`);
+
+/** A line as the build writes it; anything else is parsed and checked in full. */
+const WRITTEN = /^\{"date":"(\d{4}-\d{2}-\d{2})","version":"([0-9a-f]{7})","view":(\{.*\})\}$/;
+
+function parseLine(line: string, where: string): VersionRecord {
+  const written = WRITTEN.exec(line);
+  if (written) return { date: written[1]!, version: written[2]!, json: written[3]!, where };
+  let problem: string;
+  try {
+    const parsed = VersionRecordSchema.safeParse(JSON.parse(line));
+    if (parsed.success) {
+      const { date, version, view } = parsed.data;
+      return { date, version, json: JSON.stringify(view), where };
+    }
+    problem = parsed.error.issues[0]?.message ?? 'invalid';
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  throw new Error(
+    `${where}: not a version record (${problem}); restore the file from version control`,
+  );
+}
+
+/** The snapshot of a record, parsed; a broken one is an error naming its line. */
+export function snapshotOfRecord(record: VersionRecord): Snapshot {
+  try {
+    return JSON.parse(record.json) as Snapshot;
+  } catch (error) {
+    throw new Error(
+      `${record.where ?? 'history'}: the snapshot is not JSON (${(error as Error).message}); restore the file from version control`,
+    );
+  }
+}
 
 /** Reads every history file; a broken line is an error naming the file, line and fix. */
 export function readHistory(dir: string): History {
@@ -33,21 +79,10 @@ export function readHistory(dir: string): History {
     .map((f) => f.split('\\').join('/'))
     .sort();
   for (const file of files) {
-    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
-    const records = lines.flatMap((line, i) => {
-      if (!line.trim()) return [];
-      let parsed: ReturnType<typeof VersionRecordSchema.safeParse>;
-      try {
-        parsed = VersionRecordSchema.safeParse(JSON.parse(line));
-      } catch (error) {
-        parsed = { success: false, error: error as z.ZodError } as typeof parsed;
-      }
-      if (!parsed.success)
-        throw new Error(
-          `${relative(process.cwd(), join(dir, file))}:${i + 1}: not a version record (${parsed.error.message.split('\n')[0]}); restore the file from version control`,
-        );
-      return [parsed.data];
-    });
+    const where = relative(process.cwd(), join(dir, file));
+    const records = readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (line.trim() ? [parseLine(line, `${where}:${i + 1}`)] : []));
     if (records.length) history.set(pageOfFile(file), records);
   }
   return history;
@@ -58,8 +93,9 @@ export function writeHistory(dir: string, history: History, pages: Iterable<stri
   for (const path of pages) {
     const file = fileOfPage(dir, path);
     mkdirSync(dirname(file), { recursive: true });
-    const lines = (history.get(path) ?? []).map(({ date, version, view }) =>
-      JSON.stringify({ date, version, view }),
+    const lines = (history.get(path) ?? []).map(
+      ({ date, version, json }) =>
+        `{"date":${JSON.stringify(date)},"version":${JSON.stringify(version)},"view":${json}}`,
     );
     writeFileSync(file, lines.join('\n') + '\n');
   }

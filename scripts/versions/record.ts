@@ -8,7 +8,7 @@
  */
 import type { SiteData } from '../pipeline/assemble.ts';
 import type { EntityView } from '../pipeline/views.ts';
-import type { History, VersionRecord } from './history.ts';
+import { snapshotOfRecord, type History, type VersionRecord } from './history.ts';
 import { snapshotOf, versionOf, viewOf } from './snapshot.ts';
 
 /** One version, as the page lists it. */
@@ -78,13 +78,13 @@ export function recordVersions(site: SiteData, history: History, today: string):
   const kbById = new Map(site.kb.entities.map((e) => [e.id, e]));
 
   for (const view of site.entities) {
-    const snapshot = snapshotOf(view, base);
-    const version = versionOf(snapshot);
+    const json = JSON.stringify(snapshotOf(view, base));
+    const version = versionOf(json);
     const path = key(view.path);
     let records = next.get(path) ?? [];
     let record = records.find((r) => r.version === version);
     if (!record) {
-      record = { date: today, version, view: snapshot };
+      record = { date: today, version, json };
       next.set(path, (records = [...records, record]));
       changed.push(path);
     }
@@ -106,7 +106,7 @@ export function recordVersions(site: SiteData, history: History, today: string):
     const page = `${base}${folder}/${encodeURIComponent(slug)}/`;
     for (const record of records) {
       if (current.get(path) === record.version) continue;
-      const view = viewOf(record.view, base);
+      const view = viewOf(snapshotOfRecord(record), base);
       const permalink = permalinkOf(page, record.version);
       view.path = permalink;
       view.version = {

@@ -51,6 +51,6 @@ export function viewOf(snapshot: Snapshot, base: string): EntityView {
 }
 
 /** Seven hex digits of SHA-256 over the snapshot's JSON: short enough to read aloud. */
-export function versionOf(snapshot: Snapshot): string {
-  return createHash('sha256').update(JSON.stringify(snapshot)).digest('hex').slice(0, 7);
+export function versionOf(json: string): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 7);
 }
