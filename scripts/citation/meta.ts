@@ -65,12 +65,14 @@ export function entityHead(
     aliases: string[];
     sameAs: string[];
     description?: string;
+    /** The page's version: its date is when the content last changed. */
+    version?: { id: string; date: string };
   },
   site: SiteInfo,
   description: string,
 ): HeadMeta {
   const url = absoluteUrl(site, entity.path);
-  const date = site.generated?.slice(0, 10);
+  const date = entity.version?.date ?? site.generated?.slice(0, 10);
   const tags = [
     ...tag('property', 'og:type', 'article'),
     ...tag('property', 'og:title', entity.name),
@@ -98,6 +100,7 @@ export function entityHead(
     description,
     inLanguage: 'en',
     ...(date ? { dateModified: date } : {}),
+    ...(entity.version ? { version: entity.version.id } : {}),
     isPartOf: { '@type': 'WebSite', name: site.title, ...(site.url ? { url: site.url } : {}) },
     publisher: { '@type': 'Organization', name: site.publisher },
     mainEntity: {

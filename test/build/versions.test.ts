@@ -89,6 +89,10 @@ describe('versions', () => {
     expect(live).toContain(NEW);
     expect(live).not.toContain(OLD);
     expect(live).toContain('data-pagefind-body');
+    // Reference managers read each copy's date: the day its content last changed.
+    expect(old).toContain('<meta name="DC.date" content="2023-11-14"');
+    expect(live).toContain('<meta name="DC.date" content="2023-11-16"');
+    expect(live).toContain(`"version":"${prince('three').version}"`);
     // The current version's permanent link leads to the live page.
     const current = html('three', `people/matthew-prince/v/${prince('three').version}`);
     expect(current).toContain('http-equiv="refresh" content="0; url=/people/matthew-prince/"');
