@@ -12,6 +12,8 @@ import { readSeedGold, scoreSeed } from '../eval/seed.ts';
 import { runPolnearEval } from '../eval/polnear-cli.ts';
 import { evaluateEcbPlus, formatEcbPlusResult, hasEcbPlus } from '../eval/ecbplus.ts';
 import { evaluateEcbStories, formatEcbStories } from '../eval/ecbplus-stories.ts';
+import { ecbPlusErrors } from '../eval/ecbplus-errors.ts';
+import { formatErrorCategories } from '../eval/polnear-errors.ts';
 import { formatScores, type SpanScores } from '../ner/eval-conll.ts';
 
 const SUITES = ['seed', 'conll', 'gum', 'wnut', 'polnear', 'ecbplus', 'threshold'] as const;
@@ -97,7 +99,7 @@ export function register(program: Command): void {
     .option('--final', 'also score the test splits (read them once, to report a final figure)')
     .option(
       '--errors [examples]',
-      'PolNeAR dev: wrong speakers by category, with this many examples each (default 3)',
+      'PolNeAR dev: wrong speakers, ECB+ dev: clustering errors, by category, with this many examples each (default 3)',
     )
     .action(
       async (options: {
@@ -150,6 +152,11 @@ export function register(program: Command): void {
                 '\nECB+ cross-document people and organizations (each topic one knowledge base)',
               );
               console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'dev' })));
+              if (options.errors) {
+                const examples = options.errors === true ? 3 : Number(options.errors);
+                console.log('\nECB+ dev errors by category (mentions):');
+                console.log(formatErrorCategories(ecbPlusErrors(examples), examples));
+              }
               if (options.final)
                 console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'test' })));
               console.log(formatEcbStories(evaluateEcbStories({ split: 'dev' })));

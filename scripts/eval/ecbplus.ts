@@ -45,11 +45,15 @@ export interface EcbPlusResult {
 }
 
 /** A system mention as character offsets into the ECB+ text, with its entity. */
-interface SystemMention {
+export interface SystemMention {
   doc: string;
   start: number;
   end: number;
+  /** The entity's number and type, unique within a topic. */
   entity: string;
+  /** The entity's page name and type. */
+  name: string;
+  type: string;
 }
 
 /**
@@ -84,7 +88,7 @@ export function pipelineInputs(docs: EcbDoc[], recognizers: Recognizer[]) {
 }
 
 /** The pipeline over one topic: every system mention with the entity it was resolved to. */
-function runTopic(docs: EcbDoc[], recognizers: Recognizer[]): SystemMention[] {
+export function runTopic(docs: EcbDoc[], recognizers: Recognizer[]): SystemMention[] {
   const inputs = pipelineInputs(docs, recognizers);
   const byArticle = new Map(inputs.map((x) => [x.doc.article.id as string, x]));
   const { entities, review } = resolveEntities(inputs, [], { threshold: 0 });
@@ -97,6 +101,8 @@ function runTopic(docs: EcbDoc[], recognizers: Recognizer[]): SystemMention[] {
         start: x.toOriginal(base + m.start),
         end: x.toOriginal(base + m.end),
         entity: `${n}:${e.type}`,
+        name: e.name,
+        type: e.type,
       };
     }),
   );
@@ -108,11 +114,11 @@ function runTopic(docs: EcbDoc[], recognizers: Recognizer[]): SystemMention[] {
  * cross-document chain. Scoring singletons as clusters of one would punish right merges,
  * so B³ is over chain mentions and the figure with singletons is given beside it.
  */
-const isChain = (cluster: string) => !cluster.startsWith('SINGLETON:');
+export const isChain = (cluster: string) => !cluster.startsWith('SINGLETON:');
 
 const NOT_NAMES = /^(?:I|We|He|She|It|They|The|A|An)\b/;
-const isName = (text: string) => /^\p{Lu}/u.test(text) && !NOT_NAMES.test(text);
-const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+export const isName = (text: string) => /^\p{Lu}/u.test(text) && !NOT_NAMES.test(text);
+export const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
 /** A topic result with nothing counted yet. */

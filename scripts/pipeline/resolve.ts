@@ -11,6 +11,7 @@ import type { EntityType } from '../schema.ts';
 import { findIntroducedAliases } from './aliases.ts';
 import { cleanName, eventKey, squashedKey } from './name-keys.ts';
 import { mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
+import { cutHeadlineMentions } from './resolve-headlines.ts';
 import { assignSlugs, type PublishedEntity } from './slugs.ts';
 import type { Entity, Mention, SegmentedArticle } from './types.ts';
 import { appendTo } from './collections.ts';
@@ -51,10 +52,21 @@ const paragraphNumber = (id: string) => Number(id.slice(1));
 /** Maps each mention of one article to the key of the name it stands for. */
 function resolveInArticle({ doc, mentions }: ResolveInput): Located[] {
   const article = doc.article.id;
-  const located: Located[] = mentions.map((m) => {
-    const name = cleanName(m.canonical ?? m.text);
-    return { ...m, article, name, key: keyOf(m.type, name) };
-  });
+  const located: Located[] = cutHeadlineMentions(
+    doc.paragraphs,
+    mentions.map((m) => {
+      const name = cleanName(m.canonical ?? m.text);
+      return { ...m, article, name, key: keyOf(m.type, name) };
+    }),
+    (m, text, like) => ({
+      ...m,
+      text,
+      name: text,
+      type: like.type,
+      key: keyOf(like.type, text),
+      canonical: undefined,
+    }),
+  );
   const full = located.filter((m) => words(m.name) > 1 && m.type !== 'event');
   // Aliases introduced in the text: every mention of the alias joins the introducer.
   const aliasKeys = new Map<string, Located>();
