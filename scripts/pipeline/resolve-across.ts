@@ -14,6 +14,18 @@ import type { Mention } from './types.ts';
 /** A mention as resolve groups it: its clean name and the key of the entity it joined. */
 export type Grouped = Mention & { article: ArticleId; name: string; key: string };
 
+/** Words after which a name's tail names something else ("University of New York"). */
+const MINOR_WORDS: ReadonlySet<string> = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'de',
+  'at',
+  'on',
+  'in',
+  '&',
+]);
 const words = (name: string) => name.split(' ').length;
 /** Generational suffixes that name the same person ("Joseph Comeaux Jr" = "Joseph Comeaux"). */
 const SUFFIX = /\s+(?:Jr|Sr|II|III|IV)\.?$/;
@@ -24,7 +36,7 @@ const kindOf = (type: EntityType): Kind | undefined =>
   type === 'person' ? 'person' : ORG_LIKE.has(type) ? 'org' : undefined;
 
 /** The kind most of a group's mentions have. */
-function groupKind(mentions: Grouped[]): Kind | undefined {
+export function groupKind(mentions: Grouped[]): Kind | undefined {
   const count = { person: 0, org: 0, other: 0 };
   for (const m of mentions) count[kindOf(m.type) ?? 'other']++;
   const top = Math.max(count.person, count.org, count.other);
@@ -52,10 +64,11 @@ function shortFormIndex(groups: Map<string, Grouped[]>): Map<string, Set<string>
       if (words(m.name) < 2) continue;
       const parts = bare(m.name).split(' ');
       add(`${kind}:${parts.join(' ')}`, key);
-      // An organization is called by its last word ("Colts"); a person by any tail
-      // ("Presti", "Lo Presti").
-      const from = kind === 'org' ? parts.length - 1 : 1;
-      for (let i = from; i < parts.length; i++) add(`${kind}:${parts.slice(i).join(' ')}`, key);
+      // Any tail: a person's "Presti", "Lo Presti"; an organization's "Colts", "Red Sox"
+      // (of "Boston Red Sox"), but not the "New York" of "University of New York".
+      for (let i = 1; i < parts.length; i++)
+        if (kind === 'person' || !MINOR_WORDS.has(parts[i - 1]!.toLowerCase()))
+          add(`${kind}:${parts.slice(i).join(' ')}`, key);
     }
   }
   return index;
@@ -77,15 +90,9 @@ export function mergeShortNames(groups: Map<string, Grouped[]>): void {
     );
     const form = bare(longest);
     // A one-word name is a surname whatever a tagger typed it as (as before); longer
-    // names join only their own kind, and organizations only by a one-word name.
+    // names join only their own kind.
     const kinds: Kind[] =
-      words(form) === 1
-        ? kind === 'org'
-          ? ['person', 'org']
-          : ['person']
-        : kind === 'person'
-          ? ['person']
-          : [];
+      words(form) === 1 ? (kind === 'org' ? ['person', 'org'] : ['person']) : kind ? [kind] : [];
     const targets =
       kinds
         .map((k) =>

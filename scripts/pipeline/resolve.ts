@@ -12,6 +12,7 @@ import { findIntroducedAliases } from './aliases.ts';
 import { cleanName, eventKey, squashedKey } from './name-keys.ts';
 import { mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
 import { cutHeadlineMentions } from './resolve-headlines.ts';
+import { mergeNameVariants } from './resolve-variants.ts';
 import { assignSlugs, type PublishedEntity } from './slugs.ts';
 import type { Entity, Mention, SegmentedArticle } from './types.ts';
 import { appendTo } from './collections.ts';
@@ -154,6 +155,7 @@ export function resolveEntities(
     }
   }
   reclaimFirstWords(groups);
+  mergeNameVariants(groups);
   mergeShortNames(groups);
   const resolved: ResolvedEntity[] = [];
   for (const entry of curated)

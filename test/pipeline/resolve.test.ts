@@ -214,4 +214,86 @@ describe('short names across articles', () => {
     expect(byName.get('Microsoft')).toBe(3);
     expect(byName.get('Microsoft Security Response Center')).toBe(1);
   });
+
+  it('joins names with and without middle names, initials or a nickname, unless middles disagree', () => {
+    const a = input('a', 'Mark Jay Heller argued. Dirk A. Kempthorne ruled. Fred LaRue died.', [
+      ['Mark Jay Heller', 'person'],
+      ['Dirk A. Kempthorne', 'person'],
+      ['Fred LaRue', 'person'],
+    ]);
+    const b = input(
+      'b',
+      'Mark Heller argued. Dirk Kempthorne ruled. Frederick Cheney LaRue died.',
+      [
+        ['Mark Heller', 'person'],
+        ['Dirk Kempthorne', 'person'],
+        ['Frederick Cheney LaRue', 'person'],
+      ],
+    );
+    const c = input('c', 'John A. Smith and John B. Smith met. John Smith left.', [
+      ['John A. Smith', 'person'],
+      ['John B. Smith', 'person'],
+      ['John Smith', 'person'],
+    ]);
+    const names = resolve([a, b, c]).map((e) => `${e.name}:${e.mentions.length}`);
+    expect(names.sort()).toEqual([
+      'Dirk A. Kempthorne:2',
+      'Frederick Cheney LaRue:2',
+      'John A. Smith:1',
+      'John B. Smith:1',
+      'John Smith:1',
+      'Mark Jay Heller:2',
+    ]);
+  });
+
+  it('joins an acronym, a corporate suffix and a team name to the one organization they name', () => {
+    const a = input(
+      'a',
+      'The Associated Press reported. Microsoft Corp. patched. The Boston Red Sox won.',
+      [
+        ['Associated Press', 'organization'],
+        ['Microsoft Corp.', 'organization'],
+        ['Boston Red Sox', 'organization'],
+      ],
+    );
+    const b = input('b', 'AP reported. Microsoft agreed. The Red Sox lost.', [
+      ['AP', 'organization'],
+      ['Microsoft', 'organization'],
+      ['Red Sox', 'organization'],
+    ]);
+    const c = input('c', 'The University of New York opened. New York voted.', [
+      ['University of New York', 'organization'],
+      ['New York', 'organization'],
+    ]);
+    const names = resolve([a, b, c]).map((e) => `${e.name}:${e.mentions.length}`);
+    expect(names.sort()).toEqual([
+      'Associated Press:2',
+      'Boston Red Sox:2',
+      'Microsoft Corp.:2',
+      'New York:1',
+      'University of New York:1',
+    ]);
+  });
+
+  it('cuts a mention in a title-case headline down to the names the article uses', () => {
+    const a = input(
+      'a',
+      'Tara Reid Finally Checks Into Rehab\n\nRed Sox Make Offer To Teixeira\n\nThe actress Tara Reid said the Red Sox want Mark Teixeira.',
+      [
+        ['Tara Reid Finally Checks Into Rehab', 'organization'],
+        ['Red Sox Make Offer To Teixeira', 'person'],
+        ['Tara Reid', 'person'],
+        ['Red Sox', 'organization'],
+        ['Mark Teixeira', 'person'],
+      ],
+    );
+    const entities = resolve([a]);
+    expect(entities.map((e) => `${e.type}:${e.name}:${e.mentions.length}`).sort()).toEqual([
+      'organization:Red Sox:2',
+      'person:Mark Teixeira:2',
+      'person:Tara Reid:2',
+    ]);
+    const reid = entities.find((e) => e.name === 'Tara Reid')!;
+    expect(reid.mentions.map((m) => m.text)).toEqual(['Tara Reid', 'Tara Reid']);
+  });
 });
