@@ -13,6 +13,6 @@ export const onRequest = defineMiddleware(async ({ url }, next) => {
   )
     return response;
   const html = await response.text();
-  if (html.includes('data-pagefind-body')) feedRenderedPage(url.pathname, html);
+  if (html.includes('data-pagefind-body')) await feedRenderedPage(url.pathname, html);
   return new Response(html, response);
 });

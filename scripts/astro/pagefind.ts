@@ -18,13 +18,19 @@ type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index
 /** Where the middleware finds the index of the build in progress. */
 const FEED = Symbol.for('dossier.pagefind.feed');
 
+/** How many pages Pagefind may have waiting before rendering waits for it. */
+const MAX_BEHIND = 64;
+
 interface Feed {
-  add(pathname: string, content: string): void;
+  add(pathname: string, content: string): Promise<void>;
 }
 
-/** Hands a rendered page (its URL path, with the base) to the index being built, if any. */
-export function feedRenderedPage(pathname: string, content: string): void {
-  (globalThis as { [FEED]?: Feed })[FEED]?.add(pathname, content);
+/**
+ * Hands a rendered page (its URL path, with the base) to the index being built, if any;
+ * resolves once Pagefind is not too far behind.
+ */
+export async function feedRenderedPage(pathname: string, content: string): Promise<void> {
+  await (globalThis as { [FEED]?: Feed })[FEED]?.add(pathname, content);
 }
 
 export function dossierPagefind(): AstroIntegration {
@@ -48,11 +54,15 @@ export function dossierPagefind(): AstroIntegration {
           throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
         index = created.index;
         // Pagefind's URLs are relative to the site's root, as when it reads the folder.
+        // Rendering waits while Pagefind is far behind, so pages never pile up in memory.
         const feed: Feed = {
-          add: (pathname, content) => {
+          add: async (pathname, content) => {
             if (!pathname.startsWith(base)) return;
             const sourcePath = `${pathname.slice(base.length)}index.html`;
-            pending.push(index!.addHTMLFile({ sourcePath, content }));
+            const added = index!.addHTMLFile({ sourcePath, content });
+            // Pagefind answers in order: waiting for the page MAX_BEHIND back bounds the queue.
+            const behind = pending.push(added) - 1 - MAX_BEHIND;
+            if (behind >= 0) await pending[behind];
           },
         };
         (globalThis as { [FEED]?: Feed })[FEED] = feed;

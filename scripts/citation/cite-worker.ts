@@ -1,6 +1,6 @@
 /**
  * A citation worker (`parallel/pool.ts`, started by `prepare.ts`): formats each batch
- * of CSL items it is sent, caches each result, and answers on its port, bumping the shared counter the
+ * of CSL items it is sent, caches the costly results, and answers on its port, bumping the shared counter the
  * waiting thread sleeps on.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
@@ -24,11 +24,11 @@ function reply(message: WorkerReply<FormattedItem>): void {
 
 try {
   // Imported here, not statically, so that a failure to load is reported, not a hang.
-  const { formatItem } = await import('./format-item.ts');
+  const { formatItemForCache } = await import('./format-item.ts');
   const { writeEntry } = await import('../cache.ts');
   const format = ({ item, key }: CiteWork) => {
-    const result = formatItem(item);
-    if (init) writeEntry(init, key, result);
+    const { result, keep } = formatItemForCache(item);
+    if (init && keep) writeEntry(init, key, result);
     return result;
   };
   port.on('message', (batch: CiteWork[]) => {

@@ -71,3 +71,14 @@ export function formatItem(item: CslItem): FormattedItem {
     },
   };
 }
+
+/**
+ * `formatItem`, and whether the result is worth caching: one that needed citeproc in
+ * full (a millisecond a style). One filled from templates costs less to make again
+ * than to read back from a cache file.
+ */
+export function formatItemForCache(item: CslItem): { result: FormattedItem; keep: boolean } {
+  const before = templates.stats.formatted;
+  const result = formatItem(item);
+  return { result, keep: templates.stats.formatted > before };
+}

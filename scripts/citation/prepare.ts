@@ -2,7 +2,8 @@
  * The cite boxes of a whole build, formatted before Astro renders: citeproc costs about
  * a millisecond per entry and style, which single-threaded rendering would pay page by
  * page. Here the entries are formatted on every core (worker threads, `parallel/pool.ts`)
- * and cached by the item they cite, so a rebuild formats only what changed. What is
+ * and those that needed citeproc in full are cached by the item they cite, so a rebuild
+ * formats only what changed or is cheap to make. What is
  * kept is the formatting with the sentinel access date; each page still marks the
  * access date for the reader's browser when it renders (`cite.ts`, cheap).
  */
@@ -15,7 +16,7 @@ import { runPoolSync } from '../parallel/pool.ts';
 import { startProgress } from '../progress.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatItem, type FormattedItem } from './format-item.ts';
+import { formatItemForCache, type FormattedItem } from './format-item.ts';
 import type { CslItem } from './csl-json.ts';
 
 export interface PrepareOptions {
@@ -67,9 +68,8 @@ export function prepareCitations(items: CslItem[], options: PrepareOptions = {})
     else misses.push(i);
   });
   const progress = startProgress('cite', misses.length, options.quiet);
-  const store = (index: number, result: FormattedItem, cached = false) => {
+  const store = (index: number, result: FormattedItem) => {
     formatted[index] = result;
-    if (!cached) cache.set(keys[index]!, result);
     progress.tick();
   };
   const workers = chooseWorkers(misses.length, options.workers);
@@ -83,9 +83,14 @@ export function prepareCitations(items: CslItem[], options: PrepareOptions = {})
         batch: 32,
       },
       // The worker has written its result to the cache already.
-      (index, result) => store(misses[index]!, result, true),
+      (index, result) => store(misses[index]!, result),
     );
-  } else for (const i of misses) store(i, formatItem(items[i]!));
+  } else
+    for (const i of misses) {
+      const { result, keep } = formatItemForCache(items[i]!);
+      if (keep) cache.set(keys[i]!, result);
+      store(i, result);
+    }
   progress.done();
   cache.prune(new Set(keys));
   return formatted;

@@ -34,16 +34,23 @@ describe('prepared citations', () => {
     expect(prepareCitations(items, { workers: 2, quiet: true })).toEqual(expected);
   });
 
-  it('are cached by the item they cite, and served from the cache', () => {
+  it('are cached by the item they cite when citeproc formatted them, and served from the cache', () => {
     const cacheDir = join(work, 'cache');
     expect(prepareCitations(items, { cacheDir, workers: 1, quiet: true })).toEqual(expected);
     const [folder] = readdirSync(cacheDir);
-    expect(readdirSync(join(cacheDir, folder!))).toHaveLength(items.length);
+    const entries = () => readdirSync(join(cacheDir, folder!));
+    // At least the two no template fits: '#DropKiwiFarms' and the article's quoted title.
+    const cached = entries().length;
+    expect(cached).toBeGreaterThanOrEqual(2);
+    expect(cached).toBeLessThanOrEqual(items.length);
     expect(prepareCitations(items, { cacheDir, workers: 1, quiet: true })).toEqual(expected);
     // An item that changes (a renamed entity) is formatted anew; the old entry goes.
-    const renamed = [{ ...items[0]!, title: 'Matthew B. Prince' }, ...items.slice(1)];
+    const renamed = [
+      ...items.slice(0, -1),
+      { ...items.at(-1)!, title: 'Cloudflare: gone (again)' },
+    ];
     const again = prepareCitations(renamed, { cacheDir, workers: 1, quiet: true });
-    expect(again[0]!.styles[0]).toContain('Matthew B. Prince');
-    expect(readdirSync(join(cacheDir, folder!))).toHaveLength(items.length);
+    expect(again.at(-1)!.styles[0]).toContain('Cloudflare: gone (again)');
+    expect(entries()).toHaveLength(cached);
   });
 });
