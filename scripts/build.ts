@@ -1,8 +1,11 @@
 /**
  * The build, as its pipeline:
- * read → segment → recognize → resolve → relate → emit → astro build (+ Pagefind).
+ * read → segment → recognize → resolve → relate → cite → emit (in a process of its own)
+ * → astro build (+ Pagefind).
  */
-import { rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
 import { createUrls } from './urls.ts';
@@ -140,11 +143,23 @@ export interface BuildOptions {
 /** Counters of one build, for `kb bench`. */
 export type BuildStats = ExtractResult['stats'] & { articles: number; entities: number };
 
+/** What `prepareSite` hands back: the summary, none of the site data. */
+export interface Prepared {
+  problems: ContentProblem[];
+  seconds: Record<string, number>;
+  stats: BuildStats;
+}
+
+/** Where a build leaves the version history it will publish once the site has built. */
+const stagedHistory = (dataDir: string) => join(dataDir, 'history-staged');
+
 /**
- * Extract, check and emit: returns what the summary needs but not the site data, so
- * that its memory is free before Astro loads the emitted copy.
+ * Extract, check, cite and emit: writes the page data and the staged version history,
+ * and returns what the summary needs but not the site data. `buildSite` runs it in a
+ * process of its own (`prepare-process.ts`), so that all of its memory is given back
+ * before Astro renders.
  */
-function prepareSite(config: Config, dataDir: string, options: BuildOptions) {
+export function prepareSite(config: Config, dataDir: string, options: BuildOptions): Prepared {
   const result = extractKnowledge(config, options.quiet, {
     cacheDir: options.cache === false ? false : join(dataDir, 'cache'),
     workers: options.workers,
@@ -171,9 +186,10 @@ function prepareSite(config: Config, dataDir: string, options: BuildOptions) {
   const started = performance.now();
   emitSiteData(dataDir, result.site);
   const { articles, entities } = result.site.kb;
+  // Like the ledger, the history is published once the site has built (`buildSite`).
+  rmSync(stagedHistory(dataDir), { recursive: true, force: true });
+  writeHistory(stagedHistory(dataDir), versions.history, versions.changed);
   return {
-    // Like the ledger, the history is written once the site has built.
-    saveHistory: () => writeHistory(config.historyDir, versions.history, versions.changed),
     problems: result.problems,
     seconds: {
       ...result.seconds,
@@ -198,6 +214,29 @@ function attachCitations(site: SiteData, options: PrepareOptions): void {
   prepareCitations(items, options).forEach((formatted, i) => (views[i]!.citation = formatted));
 }
 
+/**
+ * Runs `prepareSite` in a child process (`prepare-process.ts`): extraction, resolution
+ * and citation hold the whole corpus in memory, and a process that ends gives all of it
+ * back, where a heap that shrank would keep most of it from the pages Astro renders.
+ */
+function prepareInProcess(dataDir: string, options: BuildOptions): Promise<Prepared> {
+  return new Promise((resolve, reject) => {
+    const child = fork(
+      fileURLToPath(new URL('./prepare-process.ts', import.meta.url)),
+      [JSON.stringify({ ...options, dataDir })],
+      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] },
+    );
+    let answer: { prepared: Prepared } | { error: string } | undefined;
+    child.on('message', (message) => (answer = message as typeof answer));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (answer && 'prepared' in answer) resolve(answer.prepared);
+      else if (answer) reject(new Error(answer.error));
+      else reject(new Error(`the extraction process stopped (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
 /** Builds the whole site. Returns the number of content problems found. */
 export async function buildSite(
   options: BuildOptions = {},
@@ -206,7 +245,7 @@ export async function buildSite(
   const config = loadConfig();
   const dataDir = options.dataDir ?? defaultDataDir();
   const outDir = options.outDir ?? process.env.KB_OUT ?? join(ROOT, 'dist');
-  const { problems, seconds, stats, saveHistory } = prepareSite(config, dataDir, options);
+  const { problems, seconds, stats } = await prepareInProcess(dataDir, options);
   const emitted = performance.now();
   rmSync(outDir, { recursive: true, force: true });
   // Astro would otherwise try to send telemetry: no request leaves this machine.
@@ -235,7 +274,10 @@ export async function buildSite(
     integrations: [timing],
   });
   stage.done();
-  saveHistory();
+  if (existsSync(stagedHistory(dataDir))) {
+    cpSync(stagedHistory(dataDir), config.historyDir, { recursive: true });
+    rmSync(stagedHistory(dataDir), { recursive: true, force: true });
+  }
   const finished = performance.now();
   Object.assign(seconds, {
     render: (rendered - emitted) / 1000,

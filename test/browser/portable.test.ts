@@ -52,6 +52,9 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Each of these searches twice (file:// and hosted) in Chromium: slow on a loaded machine. */
+const SEARCH_TIMEOUT = 90_000;
+
 const fileUrl = (path: string) => pathToFileURL(join(copy, path)).href;
 
 async function waitForResults(p: Page): Promise<void> {
@@ -98,43 +101,51 @@ function expectTarget(from: string, href: string): string {
 }
 
 describe('the portable copy opened from file://', () => {
-  it('finds Matthew Prince first for "Prince", as the hosted site does', async () => {
-    const found = await searchWithType(page, fileUrl('search/index.html'), 'Prince');
-    expect(found[0]).toEqual({
-      title: 'Matthew Prince',
-      href: '../people/matthew-prince/index.html',
-    });
-    for (const { href } of found) expectTarget('search/index.html', href);
-    const hosted = await browser.newPage();
-    const online = await searchWithType(hosted, `${inject('siteUrl')}search/`, 'Prince');
-    await hosted.close();
-    expect(found.map((r) => r.title)).toEqual(online.map((r) => r.title));
-    await page.screenshot({ path: join(work, 'portable-search.png') });
-  });
+  it(
+    'finds Matthew Prince first for "Prince", as the hosted site does',
+    async () => {
+      const found = await searchWithType(page, fileUrl('search/index.html'), 'Prince');
+      expect(found[0]).toEqual({
+        title: 'Matthew Prince',
+        href: '../people/matthew-prince/index.html',
+      });
+      for (const { href } of found) expectTarget('search/index.html', href);
+      const hosted = await browser.newPage();
+      const online = await searchWithType(hosted, `${inject('siteUrl')}search/`, 'Prince');
+      await hosted.close();
+      expect(found.map((r) => r.title)).toEqual(online.map((r) => r.title));
+      await page.screenshot({ path: join(work, 'portable-search.png') });
+    },
+    SEARCH_TIMEOUT,
+  );
 
-  it('narrows results with the type filter, as the hosted site does', async () => {
-    const found = await searchWithType(
-      page,
-      fileUrl('search/index.html'),
-      'Kiwi Farms',
-      /^Website/,
-    );
-    const titles = found.map((r) => r.title);
-    expect(titles).toContain('Kiwi Farms');
-    expect(titles).not.toContain('Matthew Prince');
-    const hosted = await browser.newPage();
-    const online = await searchWithType(
-      hosted,
-      `${inject('siteUrl')}search/`,
-      'Kiwi Farms',
-      /^Website/,
-    );
-    await hosted.close();
-    expect(titles).toEqual(online.map((r) => r.title));
-    await page.click('.pagefind-ui__result-link >> nth=0');
-    await page.waitForURL(/\/sites\/kiwi-farms\/index\.html/);
-    expect(await page.textContent('h1')).toContain('Kiwi Farms');
-  });
+  it(
+    'narrows results with the type filter, as the hosted site does',
+    async () => {
+      const found = await searchWithType(
+        page,
+        fileUrl('search/index.html'),
+        'Kiwi Farms',
+        /^Website/,
+      );
+      const titles = found.map((r) => r.title);
+      expect(titles).toContain('Kiwi Farms');
+      expect(titles).not.toContain('Matthew Prince');
+      const hosted = await browser.newPage();
+      const online = await searchWithType(
+        hosted,
+        `${inject('siteUrl')}search/`,
+        'Kiwi Farms',
+        /^Website/,
+      );
+      await hosted.close();
+      expect(titles).toEqual(online.map((r) => r.title));
+      await page.click('.pagefind-ui__result-link >> nth=0');
+      await page.waitForURL(/\/sites\/kiwi-farms\/index\.html/);
+      expect(await page.textContent('h1')).toContain('Kiwi Farms');
+    },
+    SEARCH_TIMEOUT,
+  );
 
   it('links only to files that exist, on a crawl from index.html', () => {
     const seen = new Set<string>();

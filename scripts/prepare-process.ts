@@ -1,0 +1,15 @@
+/**
+ * The first half of a build in a process of its own (started by `buildSite`): extract,
+ * resolve, cite and emit the page data, send the summary back, and exit, so that the
+ * memory all of that took is free before Astro renders.
+ */
+import { loadConfig } from './config.ts';
+import { prepareSite, type BuildOptions } from './build.ts';
+
+const options = JSON.parse(process.argv[2] ?? '{}') as BuildOptions & { dataDir: string };
+try {
+  const prepared = prepareSite(loadConfig(), options.dataDir, options);
+  process.send!({ prepared }, () => process.exit(0));
+} catch (error) {
+  process.send!({ error: (error as Error).message }, () => process.exit(1));
+}
