@@ -4,9 +4,9 @@
  * → astro build (+ Pagefind).
  */
 import { fork } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
 import { createUrls } from './urls.ts';
 import { formatProblem, readArticles, readCuratedEntities } from './pipeline/read.ts';
@@ -20,7 +20,7 @@ import { readHistory, writeHistory } from './versions/history.ts';
 import { recordVersions, versionDate } from './versions/record.ts';
 import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
 import { startStage } from './progress.ts';
-import { articleItem, entityItem } from './citation/csl-json.ts';
+import { articleItem, entityItem, storyItem } from './citation/csl-json.ts';
 import { prepareCitations, type PrepareOptions } from './citation/prepare.ts';
 import type { ContentProblem } from './pipeline/types.ts';
 
@@ -154,6 +154,29 @@ export interface Prepared {
 const stagedHistory = (dataDir: string) => join(dataDir, 'history-staged');
 
 /**
+ * Moves each staged file to its place under `target` (a rename where both are on one
+ * file system, a copy where not), then removes the staging folder.
+ */
+function publishStaged(staged: string, target: string): void {
+  if (!existsSync(staged)) return;
+  const made = new Set<string>();
+  for (const entry of readdirSync(staged, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const from = join(entry.parentPath, entry.name);
+    const to = join(target, relative(staged, from));
+    if (!made.has(dirname(to))) mkdirSync(dirname(to), { recursive: true });
+    made.add(dirname(to));
+    try {
+      renameSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      copyFileSync(from, to);
+    }
+  }
+  rmSync(staged, { recursive: true, force: true });
+}
+
+/**
  * Extract, check, cite and emit: writes the page data and the staged version history,
  * and returns what the summary needs but not the site data. `buildSite` runs it in a
  * process of its own (`prepare-process.ts`), so that all of its memory is given back
@@ -207,11 +230,17 @@ export function prepareSite(config: Config, dataDir: string, options: BuildOptio
 function attachCitations(site: SiteData, options: PrepareOptions): void {
   const entities = [...site.entities, ...(site.archived ?? []).map((a) => a.view)];
   const views = [...site.articles, ...entities];
+  const stories = site.kb.stories ?? [];
   const items = [
     ...site.articles.map((article) => articleItem(article, site.site)),
     ...entities.map((entity) => entityItem(entity, site.site)),
+    ...stories.map((story) => storyItem(story, site.site)),
   ];
-  prepareCitations(items, options).forEach((formatted, i) => (views[i]!.citation = formatted));
+  const formatted = prepareCitations(items, options);
+  views.forEach((view, i) => (view.citation = formatted[i]));
+  site.storyCitations = Object.fromEntries(
+    stories.map((story, i) => [story.id, formatted[views.length + i]!]),
+  );
 }
 
 /**
@@ -274,10 +303,7 @@ export async function buildSite(
     integrations: [timing],
   });
   stage.done();
-  if (existsSync(stagedHistory(dataDir))) {
-    cpSync(stagedHistory(dataDir), config.historyDir, { recursive: true });
-    rmSync(stagedHistory(dataDir), { recursive: true, force: true });
-  }
+  publishStaged(stagedHistory(dataDir), config.historyDir);
   const finished = performance.now();
   Object.assign(seconds, {
     render: (rendered - emitted) / 1000,

@@ -75,6 +75,17 @@ export function entityItem(
   };
 }
 
+/**
+ * The citation item of a story page: like an entity page, an entry in the site (the
+ * versions it gathers are cited on their own article pages).
+ */
+export function storyItem(
+  story: { id: string; title: string; path: string },
+  site: SiteInfo,
+): CslItem {
+  return entityItem({ id: `story/${story.id}`, name: story.title, path: story.path }, site);
+}
+
 /** "First Last" → CSL name; one word (or "Staff") stays a literal. */
 export function cslName(name: string): { given?: string; family?: string; literal?: string } {
   const parts = name.trim().split(/\s+/);

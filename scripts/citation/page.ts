@@ -5,7 +5,8 @@
  */
 import type { ArticleRef, ArticleView, EntityView } from '../pipeline/views.ts';
 import { citePage, type PageCitation } from './cite.ts';
-import { articleItem, entityItem, type SiteInfo } from './csl-json.ts';
+import type { FormattedItem } from './format-item.ts';
+import { articleItem, entityItem, storyItem, type SiteInfo } from './csl-json.ts';
 import { articleHead, entityHead, type HeadMeta } from './meta.ts';
 
 export interface Reference extends ArticleRef {
@@ -62,14 +63,11 @@ export function articleCitation(
   };
 }
 
-/**
- * Cite box of a story page: like an entity page, an entry in the site (the versions it
- * gathers are cited on their own article pages).
- */
+/** Cite box of a story page; `formatted` comes from the build's prepared citations. */
 export function storyCitation(
   story: { id: string; title: string; path: string },
   site: SiteInfo,
+  formatted?: FormattedItem,
 ): PageCitation {
-  const item = entityItem({ id: `story/${story.id}`, name: story.title, path: story.path }, site);
-  return citePage(item, buildDate(site));
+  return citePage(storyItem(story, site), buildDate(site), formatted);
 }

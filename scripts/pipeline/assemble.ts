@@ -28,6 +28,7 @@ import {
 import { paragraphOf } from './paragraph-of.ts';
 import type { ArchivedPage } from '../versions/record.ts';
 import type { DisambiguationPage } from '../disambiguation.ts';
+import type { FormattedItem } from '../citation/format-item.ts';
 
 export interface SiteData {
   site: { title: string; publisher: string; base: string; url?: string; generated?: string };
@@ -39,6 +40,8 @@ export interface SiteData {
   indexes: Record<EntityType, IndexEntry[]>;
   /** Frozen copies of earlier versions (`scripts/versions/`), added after assembly. */
   archived?: ArchivedPage[];
+  /** Story pages' cite boxes by story id, formatted before rendering. */
+  storyCitations?: Record<string, FormattedItem>;
   /** Names several entities share (`scripts/disambiguation.ts`), added after assembly. */
   disambiguation?: DisambiguationPage[];
 }

@@ -19,7 +19,10 @@ import type { ArticleView, EntityLink } from './views.ts';
 export type PageSlice = [offset: number, length: number];
 
 /** `site.json`: everything but the per-page views and the contract's entity details. */
-export interface SiteIndex extends Pick<SiteData, 'site' | 'counts' | 'latest' | 'indexes'> {
+export interface SiteIndex extends Pick<
+  SiteData,
+  'site' | 'counts' | 'latest' | 'indexes' | 'storyCitations'
+> {
   /** Article list entries: the view without its body and entity list. */
   articles: Array<Omit<ArticleView, 'html' | 'entities'> & { page: PageSlice }>;
   entities: Array<EntityLink & { page: PageSlice }>;
@@ -85,6 +88,7 @@ export function emitSiteData(dataDir: string, data: SiteData): string {
       page: slices[data.articles.length + i]!,
     })),
     disambiguation: data.disambiguation ?? [],
+    storyCitations: data.storyCitations,
     archived: archived.map(({ folder, slug, version }, i) => ({
       folder,
       slug,

@@ -52,6 +52,7 @@ export const site = {
   counts: index.counts,
   latest: index.latest,
   indexes: index.indexes,
+  storyCitations: index.storyCitations ?? {},
   articles: index.articles,
   entities: index.entities,
   disambiguation: index.disambiguation,
