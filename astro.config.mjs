@@ -7,6 +7,7 @@ import { dossierServiceWorker } from './scripts/astro/service-worker.ts';
 import { dossierHostReport } from './scripts/astro/host-report.ts';
 
 const config = loadConfig();
+const search = dossierPagefind();
 
 export default defineConfig({
   site: config.site,
@@ -20,10 +21,12 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Scripts ship as files, never inlined, so the Content-Security-Policy needs no inline script.
   vite: { build: { assetsInlineLimit: 0 } },
-  // In this order: the service worker hashes Pagefind's output, the report counts both.
+  // In this order: Pagefind writes its index while the redirect pages are written; the
+  // service worker hashes both, the report counts everything.
   integrations: [
+    search.index,
     dossierPermanence(),
-    dossierPagefind(),
+    search.written,
     dossierServiceWorker(),
     dossierHostReport(),
   ],

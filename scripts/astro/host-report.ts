@@ -6,7 +6,7 @@
  * Printed with console, not Astro's logger, so that `kb build --quiet` still shows it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
@@ -28,10 +28,12 @@ export interface HostReport {
 }
 
 export function measureSite(root: string): HostReport {
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .map((f) => f.split('\\').join('/'))
-    .filter((f) => statSync(join(root, f)).isFile());
-  const sizes = files.map((f) => ({ path: f, bytes: statSync(join(root, f)).size }));
+  const sizes = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = join(entry.parentPath, entry.name);
+      return { path: relative(root, file).split('\\').join('/'), bytes: statSync(file).size };
+    });
   const folders = new Set(Object.values(TYPE_FOLDERS));
   // Redirect pages (aliases, renamed entities) share the folders but are not entity pages.
   const entityPages = sizes
@@ -42,7 +44,7 @@ export function measureSite(root: string): HostReport {
     .filter(({ path }) => !/http-equiv="refresh"/i.test(readFileSync(join(root, path), 'utf8')))
     .sort((a, b) => a.bytes - b.bytes || a.path.localeCompare(b.path));
   return {
-    files: files.length,
+    files: sizes.length,
     bytes: sizes.reduce((sum, f) => sum + f.bytes, 0),
     tooLarge: sizes.filter((f) => f.bytes > MAX_FILE_BYTES).map((f) => f.path),
     entityPages,

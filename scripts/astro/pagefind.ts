@@ -33,65 +33,88 @@ export async function feedRenderedPage(pathname: string, content: string): Promi
   await (globalThis as { [FEED]?: Feed })[FEED]?.add(pathname, content);
 }
 
-export function dossierPagefind(): AstroIntegration {
+/**
+ * The search index as two integrations, to be placed around others that write files
+ * Pagefind does not read (redirect pages): `index` adds the pages and starts Pagefind
+ * writing its files, `written` waits for that to finish, so the two overlap.
+ */
+export function dossierPagefind(): { index: AstroIntegration; written: AstroIntegration } {
   let index: Index | undefined;
   let base = '/';
   let pending: Array<ReturnType<Index['addHTMLFile']>> = [];
-  const release = () => {
+  let writing: Promise<number> | undefined;
+  const release = async () => {
     delete (globalThis as { [FEED]?: Feed })[FEED];
     pending = [];
     index = undefined;
+    writing = undefined;
+    await pagefind.close();
+  };
+  /** Adds every page (fed while rendering, else read from the folder), then writes. */
+  const addAndWrite = async (root: string): Promise<number> => {
+    if (!index) throw new Error('Pagefind was not started');
+    let pages = 0;
+    if (pending.length) {
+      for (const added of await Promise.all(pending)) {
+        if (added.errors.length)
+          throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+        pages++;
+      }
+    } else {
+      const added = await index.addDirectory({ path: root });
+      if (added.errors.length)
+        throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+      pages = added.page_count;
+    }
+    const written = await index.writeFiles({ outputPath: `${root}/pagefind` });
+    if (written.errors.length)
+      throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return pages;
   };
   return {
-    name: 'dossier-pagefind',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.replace(/\/?$/, '/');
+    index: {
+      name: 'dossier-pagefind',
+      hooks: {
+        'astro:config:done': ({ config }) => {
+          base = config.base.replace(/\/?$/, '/');
+        },
+        'astro:build:start': async () => {
+          const created = await pagefind.createIndex({});
+          if (!created.index)
+            throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
+          index = created.index;
+          // Pagefind's URLs are relative to the site's root, as when it reads the folder.
+          // Rendering waits while Pagefind is far behind, so pages never pile up in memory.
+          const feed: Feed = {
+            add: async (pathname, content) => {
+              if (!pathname.startsWith(base)) return;
+              const sourcePath = `${pathname.slice(base.length)}index.html`;
+              const added = index!.addHTMLFile({ sourcePath, content });
+              // Pagefind answers in order: waiting for the page MAX_BEHIND back bounds the queue.
+              const behind = pending.push(added) - 1 - MAX_BEHIND;
+              if (behind >= 0) await pending[behind];
+            },
+          };
+          (globalThis as { [FEED]?: Feed })[FEED] = feed;
+        },
+        'astro:build:done': ({ dir }) => {
+          writing = addAndWrite(fileURLToPath(dir));
+          // Awaited by `written`; until then a failure must not count as unhandled.
+          writing.catch(() => {});
+        },
       },
-      'astro:build:start': async () => {
-        const created = await pagefind.createIndex({});
-        if (!created.index)
-          throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
-        index = created.index;
-        // Pagefind's URLs are relative to the site's root, as when it reads the folder.
-        // Rendering waits while Pagefind is far behind, so pages never pile up in memory.
-        const feed: Feed = {
-          add: async (pathname, content) => {
-            if (!pathname.startsWith(base)) return;
-            const sourcePath = `${pathname.slice(base.length)}index.html`;
-            const added = index!.addHTMLFile({ sourcePath, content });
-            // Pagefind answers in order: waiting for the page MAX_BEHIND back bounds the queue.
-            const behind = pending.push(added) - 1 - MAX_BEHIND;
-            if (behind >= 0) await pending[behind];
-          },
-        };
-        (globalThis as { [FEED]?: Feed })[FEED] = feed;
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        try {
-          if (!index) throw new Error('Pagefind was not started');
-          let pages = 0;
-          if (pending.length) {
-            for (const added of await Promise.all(pending)) {
-              if (added.errors.length)
-                throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-              pages++;
-            }
-          } else {
-            const added = await index.addDirectory({ path: root });
-            if (added.errors.length)
-              throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-            pages = added.page_count;
+    },
+    written: {
+      name: 'dossier-pagefind-written',
+      hooks: {
+        'astro:build:done': async ({ logger }) => {
+          try {
+            if (!writing) throw new Error('Pagefind was not started');
+            logger.info(`indexed ${await writing} pages`);
+          } finally {
+            await release();
           }
-          const written = await index.writeFiles({ outputPath: `${root}/pagefind` });
-          if (written.errors.length)
-            throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${pages} pages`);
-        } finally {
-          release();
-          await pagefind.close();
-        }
+        },
       },
     },
   };
