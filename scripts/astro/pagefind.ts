@@ -6,8 +6,7 @@
  * Pages are indexed while Astro renders them: `src/middleware.ts` hands each rendered
  * page that has a `data-pagefind-body` to the index (`addHTMLFile`, the same HTML that
  * is written to disk), and Pagefind's own process indexes it on another core while
- * Astro goes on rendering. At `astro:build:done` only the writing is left. Without the
- * middleware's feed (a build started some other way), the built folder is indexed.
+ * Astro goes on rendering. At `astro:build:done` only the writing is left.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -50,26 +49,16 @@ export function dossierPagefind(): { index: AstroIntegration; written: AstroInte
     writing = undefined;
     await pagefind.close();
   };
-  /** Adds every page (fed while rendering, else read from the folder), then writes. */
-  const addAndWrite = async (root: string): Promise<number> => {
+  /** Waits for every page fed while rendering to be indexed, then writes the index. */
+  const finish = async (root: string): Promise<number> => {
     if (!index) throw new Error('Pagefind was not started');
-    let pages = 0;
-    if (pending.length) {
-      for (const added of await Promise.all(pending)) {
-        if (added.errors.length)
-          throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-        pages++;
-      }
-    } else {
-      const added = await index.addDirectory({ path: root });
+    for (const added of await Promise.all(pending))
       if (added.errors.length)
         throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-      pages = added.page_count;
-    }
     const written = await index.writeFiles({ outputPath: `${root}/pagefind` });
     if (written.errors.length)
       throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return pages;
+    return pending.length;
   };
   return {
     index: {
@@ -98,7 +87,7 @@ export function dossierPagefind(): { index: AstroIntegration; written: AstroInte
           (globalThis as { [FEED]?: Feed })[FEED] = feed;
         },
         'astro:build:done': ({ dir }) => {
-          writing = addAndWrite(fileURLToPath(dir));
+          writing = finish(fileURLToPath(dir));
           // Awaited by `written`; until then a failure must not count as unhandled.
           writing.catch(() => {});
         },

@@ -31,9 +31,6 @@ export interface FormattedItem {
 /** Entries of items that differ only in title and URL are formatted once per style. */
 const templates = createTemplates(formatStyle);
 
-/** How many style entries were filled from templates and how many formatted in full. */
-export const citationStats = templates.stats;
-
 /** The item with the sentinel access date the cite box's styles are formatted with. */
 export function withSentinel(item: CslItem): CslItem {
   return { ...item, accessed: sentinelDate() };

@@ -10,10 +10,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { openCache } from '../cache.ts';
-import { chooseWorkers } from '../parallel/extract-all.ts';
+import { cachedMap } from '../parallel/cached-map.ts';
 import { moduleClosure } from '../parallel/version.ts';
-import { runPoolSync } from '../parallel/pool.ts';
-import { startProgress } from '../progress.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatItemForCache, type FormattedItem } from './format-item.ts';
@@ -59,39 +57,18 @@ export interface CiteWork {
 /** Formats every item (cached, on worker threads, or here), in the order given. */
 export function prepareCitations(items: CslItem[], options: PrepareOptions = {}): FormattedItem[] {
   const cache = openCache<FormattedItem>(options.cacheDir, citationVersion());
-  const keys = items.map(itemKey);
-  const formatted: FormattedItem[] = new Array(items.length);
-  const misses: number[] = [];
-  keys.forEach((key, i) => {
-    const hit = cache.get(key);
-    if (hit) formatted[i] = hit;
-    else misses.push(i);
-  });
-  const progress = startProgress('cite', misses.length, options.quiet);
-  const store = (index: number, result: FormattedItem) => {
-    formatted[index] = result;
-    progress.tick();
-  };
-  const workers = chooseWorkers(misses.length, options.workers);
-  if (workers > 1) {
-    runPoolSync<CiteWork, FormattedItem>(
-      misses.map((i) => ({ item: items[i]!, key: keys[i]! })),
-      {
-        script: new URL('./cite-worker.ts', import.meta.url),
-        workers,
-        init: cache.location ?? null,
-        batch: 32,
-      },
-      // The worker has written its result to the cache already.
-      (index, result) => store(misses[index]!, result),
-    );
-  } else
-    for (const i of misses) {
-      const { result, keep } = formatItemForCache(items[i]!);
-      if (keep) cache.set(keys[i]!, result);
-      store(i, result);
-    }
-  progress.done();
-  cache.prune(new Set(keys));
-  return formatted;
+  return cachedMap(items, {
+    cache,
+    keys: items.map(itemKey),
+    label: 'cite',
+    quiet: options.quiet,
+    workers: options.workers,
+    pool: {
+      script: new URL('./cite-worker.ts', import.meta.url),
+      init: cache.location ?? null,
+      batch: 32,
+      message: (item, key): CiteWork => ({ item, key }),
+    },
+    here: () => formatItemForCache,
+  }).results;
 }

@@ -1,21 +1,15 @@
 /**
- * Per-article extraction for a whole build: cached results where the article and the
- * pipeline are unchanged, the rest on a pool of worker threads (or on this thread when
- * there is too little to share). Results come back in article order whatever order the
- * workers finish in, so output never depends on parallelism.
+ * Per-article extraction for a whole build (`cached-map.ts`): cached results where the
+ * article and the pipeline are unchanged, the rest on a pool of worker threads (or on
+ * this thread when there is too little to share), in article order.
  */
-import { availableParallelism } from 'node:os';
 import { openCache, type CacheLocation } from '../cache.ts';
-import { startProgress } from '../progress.ts';
 import { createRecognizers } from '../pipeline/recognize/index.ts';
 import type { RecognizerContext } from '../pipeline/recognize/types.ts';
 import type { Article } from '../pipeline/types.ts';
 import { extractArticle, type ArticleExtraction, type StageSeconds } from './extract-article.ts';
-import { runPoolSync } from './pool.ts';
+import { cachedMap } from './cached-map.ts';
 import { pipelineVersion } from './version.ts';
-
-/** Below this many articles per worker, starting workers (and their model) costs more than it saves. */
-const MIN_PER_WORKER = 40;
 
 export interface ExtractAllOptions {
   context: RecognizerContext;
@@ -37,14 +31,6 @@ export interface ExtractAllResult {
   stats: { extracted: number; cached: number; tokens: number; workers: number };
 }
 
-/** How many workers to start for `misses` articles; an explicit request is honoured. */
-export function chooseWorkers(misses: number, requested?: number): number {
-  const fromEnv = Number(process.env.KB_WORKERS) || undefined;
-  const explicit = requested ?? fromEnv;
-  if (explicit !== undefined) return Math.max(1, Math.min(explicit, misses));
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(misses / MIN_PER_WORKER)));
-}
-
 /** What each extraction worker is started with. */
 export interface ExtractWorkerInit {
   context: RecognizerContext;
@@ -55,13 +41,6 @@ export interface ExtractWorkerInit {
 /** Extracts every article (cached, in workers, or here), in article order. */
 export function extractArticles(articles: Article[], options: ExtractAllOptions): ExtractAllResult {
   const cache = openCache<ArticleExtraction>(options.cacheDir, pipelineVersion(options.context));
-  const extractions: ArticleExtraction[] = new Array(articles.length);
-  const misses: number[] = [];
-  articles.forEach((article, i) => {
-    const hit = cache.get(article.hash);
-    if (hit) extractions[i] = hit;
-    else misses.push(i);
-  });
   const seconds = {
     segment: 0,
     recognize: 0,
@@ -71,42 +50,34 @@ export function extractArticles(articles: Article[], options: ExtractAllOptions)
     quotesWall: 0,
   };
   let tokens = 0;
-  const progress = startProgress('extract', misses.length, options.quiet);
-  const store = (index: number, result: ArticleExtraction, cached = false) => {
-    const article = articles[index]!;
-    extractions[index] = result;
-    if (!cached) cache.set(article.hash, result);
-    seconds.segment += result.seconds.segment;
-    seconds.recognize += result.seconds.recognize;
-    seconds.quotes += result.seconds.quotes;
-    seconds.segmentWall += result.wallSeconds.segment;
-    seconds.recognizeWall += result.wallSeconds.recognize;
-    seconds.quotesWall += result.wallSeconds.quotes;
-    tokens += result.tokens;
-    progress.tick();
-  };
-  const workers = chooseWorkers(misses.length, options.workers);
-  if (workers > 1) {
-    const missing = misses.map((i) => articles[i]!);
-    runPoolSync<Article, ArticleExtraction>(
-      missing,
-      {
-        script: new URL('../extract-worker.ts', import.meta.url),
-        workers,
-        init: { context: options.context, cache: cache.location } satisfies ExtractWorkerInit,
-      },
-      // The worker has written its result to the cache already.
-      (index, result) => store(misses[index]!, result, true),
-    );
-  } else if (misses.length) {
-    const recognizers = createRecognizers(options.context);
-    for (const i of misses) store(i, extractArticle(articles[i]!, recognizers));
-  }
-  progress.done();
-  cache.prune(new Set(articles.map((a) => a.hash)));
+  const { results, made, workers } = cachedMap(articles, {
+    cache,
+    keys: articles.map((a) => a.hash),
+    label: 'extract',
+    quiet: options.quiet,
+    workers: options.workers,
+    pool: {
+      script: new URL('../extract-worker.ts', import.meta.url),
+      init: { context: options.context, cache: cache.location } satisfies ExtractWorkerInit,
+      message: (article) => article,
+    },
+    here: () => {
+      const recognizers = createRecognizers(options.context);
+      return (article) => ({ result: extractArticle(article, recognizers), keep: true });
+    },
+    made: (result) => {
+      seconds.segment += result.seconds.segment;
+      seconds.recognize += result.seconds.recognize;
+      seconds.quotes += result.seconds.quotes;
+      seconds.segmentWall += result.wallSeconds.segment;
+      seconds.recognizeWall += result.wallSeconds.recognize;
+      seconds.quotesWall += result.wallSeconds.quotes;
+      tokens += result.tokens;
+    },
+  });
   return {
-    extractions,
+    extractions: results,
     seconds,
-    stats: { extracted: misses.length, cached: articles.length - misses.length, tokens, workers },
+    stats: { extracted: made, cached: articles.length - made, tokens, workers },
   };
 }
