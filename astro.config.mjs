@@ -1,13 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './scripts/config.ts';
-import { dossierPagefind } from './scripts/astro/pagefind.ts';
-import { dossierPermanence } from './scripts/astro/permanence.ts';
-import { dossierServiceWorker } from './scripts/astro/service-worker.ts';
-import { dossierHostReport } from './scripts/astro/host-report.ts';
 
 const config = loadConfig();
-const search = dossierPagefind();
 
 export default defineConfig({
   site: config.site,
@@ -21,13 +16,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Scripts ship as files, never inlined, so the Content-Security-Policy needs no inline script.
   vite: { build: { assetsInlineLimit: 0 } },
-  // In this order: Pagefind writes its index while the redirect pages are written; the
-  // service worker hashes both, the report counts everything.
-  integrations: [
-    search.index,
-    dossierPermanence(),
-    search.written,
-    dossierServiceWorker(),
-    dossierHostReport(),
-  ],
+  // No integrations: the search index, redirect pages, service worker and host report
+  // are made by the build process around the render processes (scripts/build.ts).
 });

@@ -1,12 +1,13 @@
 /**
  * The build, as its pipeline:
  * read → segment → recognize → resolve → relate → cite → emit (in a process of its own)
- * → astro build (+ Pagefind).
+ * → render (Astro, in one or more processes of their own, feeding Pagefind here) → index
+ * (Pagefind's files, redirect pages, service worker, host report).
  */
 import { fork } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
 import { createUrls } from './urls.ts';
 import { formatProblem, readArticles, readCuratedEntities } from './pipeline/read.ts';
@@ -20,6 +21,12 @@ import { readHistory, writeHistory } from './versions/history.ts';
 import { recordVersions, versionDate } from './versions/record.ts';
 import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
 import { startStage } from './progress.ts';
+import { moveTree } from './fs/move-tree.ts';
+import { renderInProcesses, renderShards } from './astro/shards.ts';
+import { startSearchIndex } from './astro/pagefind.ts';
+import { writePermanence } from './astro/permanence.ts';
+import { writeServiceWorker } from './astro/service-worker.ts';
+import { reportSite } from './astro/host-report.ts';
 import { articleItem, entityItem, storyItem } from './citation/csl-json.ts';
 import { prepareCitations, type PrepareOptions } from './citation/prepare.ts';
 import type { ContentProblem } from './pipeline/types.ts';
@@ -154,29 +161,6 @@ export interface Prepared {
 const stagedHistory = (dataDir: string) => join(dataDir, 'history-staged');
 
 /**
- * Moves each staged file to its place under `target` (a rename where both are on one
- * file system, a copy where not), then removes the staging folder.
- */
-function publishStaged(staged: string, target: string): void {
-  if (!existsSync(staged)) return;
-  const made = new Set<string>();
-  for (const entry of readdirSync(staged, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const from = join(entry.parentPath, entry.name);
-    const to = join(target, relative(staged, from));
-    if (!made.has(dirname(to))) mkdirSync(dirname(to), { recursive: true });
-    made.add(dirname(to));
-    try {
-      renameSync(from, to);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      copyFileSync(from, to);
-    }
-  }
-  rmSync(staged, { recursive: true, force: true });
-}
-
-/**
  * Extract, check, cite and emit: writes the page data and the staged version history,
  * and returns what the summary needs but not the site data. `buildSite` runs it in a
  * process of its own (`prepare-process.ts`), so that all of its memory is given back
@@ -266,6 +250,56 @@ function prepareInProcess(dataDir: string, options: BuildOptions): Promise<Prepa
   });
 }
 
+/**
+ * From the emitted page data in `dataDir` to the site in `outDir`: Astro renders it in
+ * processes of their own, several for a large site (`astro/shards.ts`); this process
+ * holds the search index they send their pages to, and does the rest after. Returns the
+ * seconds of both stages.
+ */
+export async function renderSite(
+  config: Config,
+  dataDir: string,
+  outDir: string,
+  options: { pages: number; quiet?: boolean },
+): Promise<{ render: number; index: number }> {
+  const started = performance.now();
+  rmSync(outDir, { recursive: true, force: true });
+  // Astro would otherwise try to send telemetry: no request leaves this machine.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.KB_DATA = dataDir;
+  process.env.KB_OUT = outDir;
+  const shards = renderShards(options.pages);
+  const search = await startSearchIndex(shards, config.base);
+  try {
+    let stage = startStage('render', options.quiet);
+    await renderInProcesses({
+      outDir,
+      count: shards,
+      page: search.add,
+      done: search.end,
+      quiet: options.quiet,
+    });
+    const rendered = performance.now();
+    stage.done();
+    stage = startStage('index', options.quiet);
+    // Pagefind writes its files while the redirect pages are written; the service worker
+    // hashes both, and the report counts everything.
+    const written = search.write(outDir);
+    written.catch(() => {});
+    await writePermanence(outDir);
+    await written;
+    writeServiceWorker(outDir, config.base);
+    reportSite(outDir);
+    stage.done();
+    return {
+      render: (rendered - started) / 1000,
+      index: (performance.now() - rendered) / 1000,
+    };
+  } finally {
+    await search.close();
+  }
+}
+
 /** Builds the whole site. Returns the number of content problems found. */
 export async function buildSite(
   options: BuildOptions = {},
@@ -275,41 +309,13 @@ export async function buildSite(
   const dataDir = options.dataDir ?? defaultDataDir();
   const outDir = options.outDir ?? process.env.KB_OUT ?? join(ROOT, 'dist');
   const { problems, seconds, stats } = await prepareInProcess(dataDir, options);
-  const emitted = performance.now();
-  rmSync(outDir, { recursive: true, force: true });
-  // Astro would otherwise try to send telemetry: no request leaves this machine.
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const { build } = await import('astro');
-  process.env.KB_DATA = dataDir;
-  process.env.KB_OUT = outDir;
-  // Pages are written before `astro:build:done`, where Pagefind indexes them: the mark
-  // in between splits Astro's one call into render and index times.
-  let rendered = emitted;
-  let stage = startStage('render', options.quiet);
-  const timing = {
-    name: 'dossier-timing',
-    hooks: {
-      'astro:build:generated': () => {
-        rendered = performance.now();
-        stage.done();
-        stage = startStage('index', options.quiet);
-      },
-    },
-  };
-  await build({
-    root: ROOT,
-    logLevel: options.quiet ? 'error' : 'warn',
-    outDir,
-    integrations: [timing],
+  const { render, index } = await renderSite(config, dataDir, outDir, {
+    pages: stats.articles + stats.entities,
+    quiet: options.quiet,
   });
-  stage.done();
-  publishStaged(stagedHistory(dataDir), config.historyDir);
+  moveTree(stagedHistory(dataDir), config.historyDir);
   const finished = performance.now();
-  Object.assign(seconds, {
-    render: (rendered - emitted) / 1000,
-    index: (finished - rendered) / 1000,
-    total: (finished - started) / 1000,
-  });
+  Object.assign(seconds, { render, index, total: (finished - started) / 1000 });
   console.log(
     `built ${stats.articles} article(s), skipped ${new Set(problems.map((p) => p.file)).size}; ` +
       `${stats.entities} entities → ${relative(process.cwd(), outDir) || '.'}/ in ${seconds.total!.toFixed(1)} s`,

@@ -1,13 +1,14 @@
 /**
- * Hands every rendered page that carries a `data-pagefind-body` to the search index
- * while the build goes on (see `scripts/astro/pagefind.ts`). Pages are unchanged.
+ * Hands every rendered page of a route list (`shardRoutes` in `src/lib/site.ts`) to the
+ * search feed while the build goes on, with its HTML when it carries a
+ * `data-pagefind-body` (see `scripts/astro/pagefind.ts`). Pages are unchanged.
  */
 import type { MiddlewareHandler } from 'astro';
-import { feedRenderedPage } from '../scripts/astro/pagefind.ts';
+import { feedRenderedPage, type PagePosition } from '../scripts/astro/pagefind.ts';
 
 // Typed from 'astro' itself, not the virtual 'astro:middleware' module, whose types
 // exist only after a build has generated them (a fresh clone type-checks first).
-export const onRequest: MiddlewareHandler = async ({ url }, next) => {
+export const onRequest: MiddlewareHandler = async ({ url, props }, next) => {
   const response = await next();
   if (
     !url.pathname.endsWith('/') ||
@@ -15,6 +16,17 @@ export const onRequest: MiddlewareHandler = async ({ url }, next) => {
   )
     return response;
   const html = await response.text();
-  if (html.includes('data-pagefind-body')) await feedRenderedPage(url.pathname, html);
+  const searchable = html.includes('data-pagefind-body');
+  const position = (props as { position?: PagePosition }).position;
+  if (position)
+    await feedRenderedPage(
+      position,
+      searchable ? { pathname: url.pathname, content: html } : undefined,
+    );
+  else if (searchable)
+    // Its place in the index's order would depend on how many processes rendered.
+    throw new Error(
+      `${url.pathname} is searchable but its route is not a list of shardRoutes (src/lib/site.ts)`,
+    );
   return new Response(html, response);
 };

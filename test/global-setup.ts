@@ -26,7 +26,7 @@ export const ARCHIVED_VERSION = '1a2b3c4';
  * Gives the test site an archived page: the committed history's snapshot of Matthew
  * Prince's page, recorded as an earlier version, so the build renders its frozen copy.
  */
-function seedHistory(dir: string): void {
+export function seedHistory(dir: string): void {
   const committed = readFileSync('content/history/people/matthew-prince.jsonl', 'utf8')
     .trim()
     .split('\n')

@@ -1,14 +1,12 @@
 /**
- * `dossierHostReport`: after the build (and Pagefind, and the service worker) it prints
+ * The host report: after the build (and Pagefind, and the service worker) it prints
  * the file count and total size static hosts limit, warns past Cloudflare Pages' 20,000
  * files per deployment or 25 MiB per file, and weighs the entity pages: a typical one
  * should stay under 60 KB of HTML, and the report says which parts of it weigh most.
- * Printed with console, not Astro's logger, so that `kb build --quiet` still shows it.
+ * `kb build --quiet` still shows it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { TYPE_FOLDERS } from '../urls.ts';
 
@@ -104,17 +102,10 @@ export function describe(root: string, report: HostReport): string[] {
   return lines;
 }
 
-export function dossierHostReport(): AstroIntegration {
-  return {
-    name: 'dossier-host-report',
-    hooks: {
-      'astro:build:done': ({ dir }) => {
-        const root = fileURLToPath(dir);
-        for (const line of describe(root, measureSite(root))) {
-          if (line.startsWith('warning:')) console.warn(line);
-          else console.log(line);
-        }
-      },
-    },
-  };
+/** Prints the report of the site in `root` (warnings to stderr). */
+export function reportSite(root: string): void {
+  for (const line of describe(root, measureSite(root))) {
+    if (line.startsWith('warning:')) console.warn(line);
+    else console.log(line);
+  }
 }

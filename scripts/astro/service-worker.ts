@@ -1,5 +1,5 @@
 /**
- * `dossierServiceWorker`: writes `<base>sw.js` after Pagefind has indexed the site, so a
+ * The service worker: `<base>sw.js`, written after Pagefind has indexed the site, so a
  * reader who has opened the site once can read the pages they visited, and search, with
  * the network gone. `src/lib/register-sw.ts` registers it (never on file://).
  *
@@ -10,10 +10,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 
-/** Written by this integration; not part of its own hash. `offline.zip` comes later. */
+/** Written here; not part of its own hash. `offline.zip` comes later. */
 const OWN = new Set(['sw.js', 'offline.zip']);
 /** Pagefind's fragments (one per page) are precached while the bundle stays below this. */
 export const FRAGMENT_BUDGET = 5 * 1024 * 1024;
@@ -137,19 +135,8 @@ self.addEventListener('fetch', (event) => {
 `;
 }
 
-/** The Astro integration: `sw.js` at the root of the built site. */
-export function dossierServiceWorker(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'dossier-service-worker',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
-      'astro:build:done': ({ dir }) => {
-        const root = fileURLToPath(dir);
-        writeFileSync(join(root, 'sw.js'), serviceWorkerSource(buildManifest(root, base)));
-      },
-    },
-  };
+/** Writes `sw.js` at the root of the site in `root`, served under `base`. */
+export function writeServiceWorker(root: string, base: string): void {
+  const manifest = buildManifest(root, base.endsWith('/') ? base : `${base}/`);
+  writeFileSync(join(root, 'sw.js'), serviceWorkerSource(manifest));
 }

@@ -67,7 +67,8 @@ const link = ({ id, name, type, path }: EntityLink): EntityLink => ({ id, name, 
 export function emitSiteData(dataDir: string, data: SiteData): string {
   validate(data.kb);
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(join(dataDir, 'kb.json'), JSON.stringify(data.kb));
+  // As it is published: the `kb.json` route serves these bytes as they are.
+  writeFileSync(join(dataDir, 'kb.json'), JSON.stringify(data.kb, null, 1));
   const archived = data.archived ?? [];
   const slices = writeLines(join(dataDir, 'pages.jsonl'), [
     ...data.articles,

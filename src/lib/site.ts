@@ -11,6 +11,8 @@ import type { ArticleView, EntityView } from '../../scripts/pipeline/views.ts';
 import { ROOT } from '../../scripts/config.ts';
 import { ENTITY_TYPES, type EntityType, type KnowledgeBase } from '../../scripts/schema.ts';
 import { TYPE_FOLDERS, TYPE_LABELS, createUrls } from '../../scripts/urls.ts';
+import { currentShard } from '../../scripts/astro/shards.ts';
+import type { PagePosition } from '../../scripts/astro/pagefind.ts';
 
 const DATA = process.env.KB_DATA || join(ROOT, '.kb');
 
@@ -56,51 +58,97 @@ export const site = {
   articles: index.articles,
   entities: index.entities,
   disambiguation: index.disambiguation,
-  // JSON.stringify calls toJSON: the kb.json route writes the whole contract, read now.
-  kb: { ...index.kb, toJSON: () => JSON.parse(readFileSync(join(DATA, 'kb.json'), 'utf8')) },
+  kb: index.kb,
 };
 export const urls = createUrls(site.site.base, site.site.url);
+
+/** The contract `kb.json` as the emit stage wrote it: the bytes the site publishes. */
+export function knowledgeBaseFile() {
+  return readFileSync(join(DATA, 'kb.json'));
+}
 
 /**
  * The whole contract, read from `kb.json` each time it is asked for: only the few
  * whole-site pages (the network graph, the name list for search suggestions) need it.
  */
 export function readKnowledgeBase(): KnowledgeBase {
-  return JSON.parse(readFileSync(join(DATA, 'kb.json'), 'utf8')) as KnowledgeBase;
+  return JSON.parse(knowledgeBaseFile().toString('utf8')) as KnowledgeBase;
 }
 
-export const entityRoutes = index.entities.map(({ type, path, page }) => ({
-  params: { folder: TYPE_FOLDERS[type], slug: path.split('/').at(-2)! },
-  props: {
-    get entity(): EntityView {
-      return readPage<EntityView>(page);
+/** This process's share of the pages (`scripts/astro/shards.ts`). */
+const shard = currentShard();
+
+/**
+ * Whether this process renders the pages made from the whole knowledge base (`kb.json`,
+ * the network, the names): the first render process only. The others' copies of a
+ * single page are dropped (`shards.ts`), so they skip the reading and the memory.
+ */
+export const rendersWholeSite = shard.index === 0;
+
+/**
+ * The routes of one list of pages that this process renders (those whose index is its
+ * own modulo the number of render processes; all of them when it is the only one),
+ * each with its position in the list: the search feed puts pages back in list order
+ * by it (`src/middleware.ts`). Every route with many pages goes through here.
+ */
+export function shardRoutes<T, R>(
+  list: string,
+  items: readonly T[],
+  route: (item: T, position: PagePosition) => R,
+): R[] {
+  const routes: R[] = [];
+  for (let index = shard.index; index < items.length; index += shard.count)
+    routes.push(route(items[index]!, { list, index, count: items.length }));
+  return routes;
+}
+
+export const entityRoutes = shardRoutes(
+  'entities',
+  index.entities,
+  ({ type, path, page }, position) => ({
+    params: { folder: TYPE_FOLDERS[type], slug: path.split('/').at(-2)! },
+    props: {
+      position,
+      get entity(): EntityView {
+        return readPage<EntityView>(page);
+      },
     },
-  },
-}));
+  }),
+);
 
 /** Frozen copies of earlier versions: `/<folder>/<slug>/v/<version>/`. */
-export const archivedRoutes = index.archived.map(({ folder, slug, version, page }) => ({
-  params: { folder, slug, version },
-  props: {
-    get entity(): EntityView {
-      return readPage<EntityView>(page);
+export const archivedRoutes = shardRoutes(
+  'archived',
+  index.archived,
+  ({ folder, slug, version, page }, position) => ({
+    params: { folder, slug, version },
+    props: {
+      position,
+      get entity(): EntityView {
+        return readPage<EntityView>(page);
+      },
     },
-  },
-}));
+  }),
+);
 
-export const typeRoutes = ENTITY_TYPES.map((type) => ({
+export const typeRoutes = shardRoutes('types', ENTITY_TYPES, (type, position) => ({
   params: { folder: TYPE_FOLDERS[type] },
-  props: { type, entries: site.indexes[type] },
+  props: { position, type, entries: site.indexes[type] },
 }));
 
-export const articleRoutes = index.articles.map(({ path, page }) => ({
-  params: { slug: path.split('/').at(-2)! },
-  props: {
-    get article(): ArticleView {
-      return readPage<ArticleView>(page);
+export const articleRoutes = shardRoutes(
+  'articles',
+  index.articles,
+  ({ path, page }, position) => ({
+    params: { slug: path.split('/').at(-2)! },
+    props: {
+      position,
+      get article(): ArticleView {
+        return readPage<ArticleView>(page);
+      },
     },
-  },
-}));
+  }),
+);
 
 export function typeLabel(type: EntityType, plural = false): string {
   return plural ? TYPE_LABELS[type].many : TYPE_LABELS[type].one;

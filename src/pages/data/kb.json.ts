@@ -1,8 +1,11 @@
-/** `dist/data/kb.json`: the whole knowledge graph, the data contract of DESIGN.md. */
+/**
+ * `dist/data/kb.json`: the whole knowledge graph, the data contract of DESIGN.md, as the
+ * emit stage validated and wrote it.
+ */
 import type { APIRoute } from 'astro';
-import { site } from '../../lib/site';
+import { knowledgeBaseFile, rendersWholeSite } from '../../lib/site';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(site.kb, null, 1), {
+  new Response(rendersWholeSite ? knowledgeBaseFile() : null, {
     headers: { 'content-type': 'application/json' },
   });

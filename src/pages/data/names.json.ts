@@ -4,10 +4,11 @@
  * match needs, one short array per entity, so the file stays small.
  */
 import type { APIRoute } from 'astro';
-import { readKnowledgeBase } from '../../lib/site';
+import { readKnowledgeBase, rendersWholeSite } from '../../lib/site';
 import type { NameEntry } from '../../lib/suggest';
 
 export const GET: APIRoute = () => {
+  if (!rendersWholeSite) return new Response(null);
   const names: NameEntry[] = readKnowledgeBase().entities.map((e) => [
     e.name,
     e.path,

@@ -1,0 +1,31 @@
+/**
+ * A render process (`shards.ts`): an Astro build of this process's share of the pages
+ * (`KB_SHARD`) into `KB_OUT`. Its pages go to the build process, which holds the search
+ * index, and it renders on while that one is at most `MAX_BEHIND` pages behind. Stops
+ * when the build process does.
+ */
+import { ROOT } from '../config.ts';
+import { MAX_BEHIND, setFeed, type FedPage } from './pagefind.ts';
+
+process.on('disconnect', () => process.exit(1));
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+let unanswered = 0;
+let wake: (() => void) | undefined;
+process.on('message', (message) => {
+  if (message !== 'ack') return;
+  unanswered--;
+  wake?.();
+  wake = undefined;
+});
+setFeed({
+  add: async (fed: FedPage) => {
+    process.send!(fed);
+    if (++unanswered >= MAX_BEHIND) await new Promise<void>((resolve) => (wake = resolve));
+  },
+});
+
+const { build } = await import('astro');
+const logLevel = process.env.KB_LOG_LEVEL === 'warn' ? 'warn' : 'error';
+await build({ root: ROOT, logLevel, outDir: process.env.KB_OUT });
+process.exit(0);
