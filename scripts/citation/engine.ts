@@ -4,6 +4,7 @@
  * citation-js keeps one citeproc engine per style and locale, so after the first page
  * a citation costs only the formatting itself.
  */
+import { createRequire } from 'node:module';
 import core from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
@@ -88,4 +89,41 @@ function addRisAuthors(ris: string, item: CslItem): string {
     (a) => `AU  - ${a.literal ?? [a.family, a.given].filter(Boolean).join(', ')}`,
   );
   return ris.replace(/^(TY {2}- .*\n)/, `$1${lines.join('\n')}\n`);
+}
+
+const require = createRequire(import.meta.url);
+/** citation-js's engine for a style, the one `formatStyle` formats with. */
+const { default: prepareEngine } = require('@citation-js/plugin-csl/lib/engines.js') as {
+  default: (data: CslItem[], style: string, lang: string, format: string) => CiteprocState;
+};
+const { Output } = require('citeproc') as {
+  Output: { Formatters: { title(state: CiteprocState, text: string): string } };
+};
+
+/** What citeproc's title case reads of an engine: the locale's stop words, the language. */
+interface CiteprocState {
+  opt: { lang: string };
+  locale: Record<string, { opts: Record<string, unknown> }>;
+  tmp: { lang_array: string[] };
+}
+const titleStates = new Map<StyleSpec['key'], CiteprocState>();
+
+/**
+ * `title` as `style` prints a title it title-cases (`text-case="title"`): citeproc's
+ * own title case, with the stop words of the engine citation-js formats `style` with.
+ * citeproc only title-cases English items, with their language first in the list it
+ * lower-cases by (`tmp.lang_array`), which is what this state gives it.
+ */
+export function titleCase(title: string, style: StyleSpec): string {
+  // Title case only upper-cases a word's first letter (or puts back one it had), so a
+  // title in capitals ("OPEC AGREES OUTPUT CUT") comes out as it went in.
+  if (title === title.toUpperCase()) return title;
+  let state = titleStates.get(style.key);
+  if (!state) {
+    setUp();
+    const { opt, locale } = prepareEngine([], style.csl, style.locale, 'html');
+    state = { opt, locale, tmp: { lang_array: ['en', opt.lang] } };
+    titleStates.set(style.key, state);
+  }
+  return Output.Formatters.title(state, title);
 }

@@ -7,7 +7,7 @@
  */
 import { sentinelDate } from './accessed.ts';
 import type { CslItem } from './csl-json.ts';
-import { STYLES, formatExport, formatStyle } from './engine.ts';
+import { STYLES, formatExport, formatStyle, titleCase } from './engine.ts';
 import { createTemplates } from './template.ts';
 
 /** The download formats, by file extension. */
@@ -29,7 +29,7 @@ export interface FormattedItem {
 }
 
 /** Entries of items that differ only in title and URL are formatted once per style. */
-const templates = createTemplates(formatStyle);
+const templates = createTemplates(formatStyle, titleCase);
 
 /** The item with the sentinel access date the cite box's styles are formatted with. */
 export function withSentinel(item: CslItem): CslItem {
@@ -53,17 +53,38 @@ export function downloadFile(item: CslItem, ext: DownloadExt): string {
   return formatExport(item, ext === 'bib' ? 'bibtex' : 'ris');
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+const [[year, month, day]] = sentinelDate()['date-parts'] as [[number, number, number]];
+/** The line citation-js writes for the sentinel access date, by export format. */
+const ACCESSED_LINE = {
+  bib: `\n\tnote = {[Online; accessed ${year}-${pad(month)}-${pad(day)}]},\n`,
+  ris: `\nY2  - ${year}/${pad(month)}/${pad(day)}/\n`,
+};
+
+/**
+ * The download from the export with the sentinel access date, without its line:
+ * citation-js writes the access date on a line of its own (BibTeX `note`, RIS `Y2`)
+ * and derives no other field from it, so this is what formatting `item` again without
+ * one gives (`test/citation/cite.test.ts` compares the two), for half the cost.
+ */
+function withoutAccessed(item: CslItem, ext: 'bib' | 'ris', text: string): string {
+  const parts = text.split(ACCESSED_LINE[ext]);
+  return parts.length === 2 ? parts.join('\n') : downloadFile(item, ext);
+}
+
 /** Everything the cite box of `item`'s page needs formatted. */
 export function formatItem(item: CslItem): FormattedItem {
   const sentinel = withSentinel(item);
   const forStyles = styleItem(sentinel);
+  const bibtex = formatExport(sentinel, 'bibtex');
+  const ris = formatExport(sentinel, 'ris');
   return {
     styles: STYLES.map((style) => templates.formatEntry(forStyles, style)),
-    bibtex: formatExport(sentinel, 'bibtex'),
-    ris: formatExport(sentinel, 'ris'),
+    bibtex,
+    ris,
     downloads: {
-      bib: downloadFile(item, 'bib'),
-      ris: downloadFile(item, 'ris'),
+      bib: withoutAccessed(item, 'bib', bibtex),
+      ris: withoutAccessed(item, 'ris', ris),
       json: downloadFile(item, 'json'),
     },
   };

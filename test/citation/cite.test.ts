@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { fillPattern, findSentinel } from '../../scripts/citation/accessed.ts';
 import { citePage, downloadFile } from '../../scripts/citation/cite.ts';
 import { articleItem, citationKey, entityItem } from '../../scripts/citation/csl-json.ts';
+import { formatItem } from '../../scripts/citation/format-item.ts';
 import { jsonForScript } from '../../scripts/citation/meta.ts';
 import { numberReferences } from '../../scripts/citation/page.ts';
-import { STYLES, formatStyle, type StyleSpec } from '../../scripts/citation/engine.ts';
-import { createTemplates } from '../../scripts/citation/template.ts';
-import type { CslItem } from '../../scripts/citation/csl-json.ts';
+import { STYLES } from '../../scripts/citation/engine.ts';
 import { styleTitle } from '../../scripts/citation/styles.ts';
 
 const require = createRequire(import.meta.url);
@@ -96,6 +95,28 @@ describe('entity page citation', () => {
     });
   });
 
+  it('derives downloads from the exports with an access date exactly', () => {
+    const items = [
+      prince,
+      entityItem({ id: 'p/x', name: 'Y2  - 1111/11/22/', path: '/x/' }, site),
+      entityItem({ id: 'p/y', name: 'note = {[Online; accessed 1111-11-22]},', path: '/y/' }, site),
+      articleItem(
+        { id: 'a', title: 'Web page', authors: ['Ann Lee', 'Staff'], date: '2021-05', path: '/a/' },
+        { ...site, url: undefined },
+      ),
+      articleItem(
+        { id: 'b', title: 'News', publisher: 'BBC News', authors: [], path: '/b/' },
+        site,
+      ),
+    ];
+    for (const item of items)
+      expect(formatItem(item).downloads).toEqual({
+        bib: downloadFile(item, 'bib'),
+        ris: downloadFile(item, 'ris'),
+        json: downloadFile(item, 'json'),
+      });
+  });
+
   it('writes downloads without an access date, and CSL-JSON as a one-item list', () => {
     expect(downloadFile(prince, 'bib')).not.toMatch(/accessed|1111/);
     expect(downloadFile(prince, 'ris')).not.toMatch(/Y2 {2}-|1111/);
@@ -143,85 +164,6 @@ describe('article page citation', () => {
     });
     // citation-js drops NEWS bylines both ways; the AU lines are there for Zotero.
     expect(ris).toMatch(/^TY {2}- NEWS\nAU {2}- Harwell, Drew\nAU {2}- Lorenz, Taylor\n/);
-  });
-});
-
-describe('entry templates', () => {
-  const formats: Array<[CslItem, StyleSpec]> = [];
-  const { formatEntry, stats } = createTemplates((item, style) => {
-    formats.push([item, style]);
-    return formatStyle(item, style);
-  });
-  const names = [
-    'Matthew Prince',
-    'Kiwi Farms',
-    'Anti-Defamation League',
-    'Über Straße',
-    '2019 Christchurch Mosque Shootings',
-    'the 2019 Christchurch mosque shootings',
-    'Bank of England',
-    'NATO',
-    'NATO Summit',
-    'iPhone Users',
-    'O’Brien',
-    '#DropKiwiFarms',
-    'U.S. Capitol',
-    'Smith & Sons',
-    'A Tale of Two Cities',
-    'Washington Post',
-    'Zqxprobetitle',
-    'Ask Jeeves?',
-    'BAHIA COCOA REVIEW',
-    'Bank Of England',
-    'The End Of',
-    'x-ray Vision',
-    'Ad sales boost Time Warner profit',
-    'Sudan: Talks in Doha resume',
-    'Oil, gas and coal',
-    'GRAIN/OILSEED REGISTRATIONS',
-    'Talks on/off again',
-    'Chicago Fed; new chief',
-    'a Tale',
-    'Tale of a',
-    'War and Peace',
-    'STANDARD OIL <SRD> TO FORM FINANCIAL UNIT',
-    "USX <X> DEBT DOWGRADED BY MOODY'S",
-    "Moody's cuts rating",
-    'BONUS WHEAT FLOUR FOR NORTH YEMEN  -- USDA',
-    'U.S. PRICES UP 0.5 PCT (REVISED)',
-    'Smith & Sons',
-    'Ends with a period.',
-    '(Parenthetical)',
-    'Costs $5, not 10%',
-  ];
-  // With and without an absolute URL (KB_SITE unset): both are templated.
-  const item = (name: string, i: number) =>
-    entityItem(
-      { id: `person/p${i}`, name, path: `/people/p${i}/` },
-      i % 2 ? site : { ...site, url: undefined },
-    );
-
-  it('gives exactly what citeproc gives, for plain and tricky titles alike', () => {
-    // Four rounds: the later ones run past the checked first uses of each template.
-    for (const round of [0, 1, 2, 3])
-      for (const [i, name] of names.entries())
-        for (const style of STYLES)
-          expect(formatEntry(item(name, i + round * 100), style), `${style.key}: ${name}`).toBe(
-            formatStyle(item(name, i + round * 100), style),
-          );
-    expect(stats.filled).toBeGreaterThan(0);
-  });
-
-  it('fills in plain titles without calling citeproc once the template is checked', () => {
-    for (let i = 0; i < 20; i++)
-      for (const style of STYLES) formatEntry(item('Kiwi Farms', i), style);
-    formats.length = 0;
-    for (const i of [998, 999])
-      for (const style of STYLES) formatEntry(item('Kiwi Farms', i), style);
-    expect(formats).toEqual([]);
-    // A title citeproc would change (lower-case words in MLA's title case) is formatted in full.
-    formatEntry(item('Ad sales boost Time Warner profit', 997), STYLES[1]!);
-    expect(formats).toHaveLength(1);
   });
 });
 
