@@ -25,7 +25,7 @@ import { moveTree } from './fs/move-tree.ts';
 import { renderInProcesses, renderShards } from './astro/shards.ts';
 import { startSearchIndex } from './astro/pagefind.ts';
 import { writePermanence } from './astro/permanence.ts';
-import { writeServiceWorker } from './astro/service-worker.ts';
+import { hashFiles, siteFiles, writeServiceWorker } from './astro/service-worker.ts';
 import { reportSite } from './astro/host-report.ts';
 import { articleItem, entityItem, storyItem } from './citation/csl-json.ts';
 import { prepareCitations, type PrepareOptions } from './citation/prepare.ts';
@@ -282,13 +282,15 @@ export async function renderSite(
     const rendered = performance.now();
     stage.done();
     stage = startStage('index', options.quiet);
-    // Pagefind writes its files while the redirect pages are written; the service worker
-    // hashes both, and the report counts everything.
+    // Pagefind writes its files while the redirect pages are written and the rest of the
+    // site is hashed for the service worker; the report counts everything.
     const written = search.write(outDir);
     written.catch(() => {});
     await writePermanence(outDir);
+    const rest = siteFiles(outDir).filter((f) => !f.startsWith('pagefind/'));
+    const hashed = hashFiles(outDir, rest);
     await written;
-    writeServiceWorker(outDir, config.base);
+    writeServiceWorker(outDir, config.base, hashed);
     reportSite(outDir);
     stage.done();
     return {

@@ -3,7 +3,7 @@
  * reader who has opened the site once can read the pages they visited, and search, with
  * the network gone. `src/lib/register-sw.ts` registers it (never on file://).
  *
- * The worker is versioned by a hash of every built file: the same content gives the same
+ * The worker is versioned by a hash of every built file's hash: the same content gives the same
  * bytes (builds stay reproducible), new content a new worker whose install replaces the
  * old cache. Its scope is the site's base, and it only answers for URLs under it.
  */
@@ -23,11 +23,32 @@ export interface Manifest {
   precache: string[];
 }
 
-function files(root: string): string[] {
+/** The site's files (paths under `root`, `/`-separated, sorted), but the worker's own. */
+export function siteFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split('\\').join('/'))
     .filter((f) => !OWN.has(f) && statSync(join(root, f)).isFile())
     .sort();
+}
+
+/**
+ * Adds the SHA-256 of each of `files` (under `root`) to `hashes`. The build hashes the
+ * rendered site while Pagefind writes its files, and the index's files after.
+ */
+export function hashFiles(
+  root: string,
+  files: string[],
+  hashes = new Map<string, string>(),
+): Map<string, string> {
+  for (const f of files)
+    if (!hashes.has(f))
+      hashes.set(
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(root, f)))
+          .digest('hex'),
+      );
+  return hashes;
 }
 
 /**
@@ -36,15 +57,15 @@ function files(root: string): string[] {
  * code, entry, metadata, WebAssembly, every index and filter chunk (so any word can be
  * searched offline), and the fragments that show results while they are not too big.
  */
-export function buildManifest(root: string, base: string): Manifest {
-  const all = files(root);
+export function buildManifest(
+  root: string,
+  base: string,
+  hashed = new Map<string, string>(),
+): Manifest {
+  const all = siteFiles(root);
+  const hashes = hashFiles(root, all, hashed);
   const hash = createHash('sha256');
-  for (const f of all)
-    hash
-      .update(f)
-      .update('\0')
-      .update(readFileSync(join(root, f)))
-      .update('\0');
+  for (const f of all) hash.update(`${f}\0${hashes.get(f)}\0`);
   const pagefind = all.filter((f) => f.startsWith('pagefind/'));
   const fragmentBytes = pagefind
     .filter((f) => f.startsWith('pagefind/fragment/'))
@@ -135,8 +156,11 @@ self.addEventListener('fetch', (event) => {
 `;
 }
 
-/** Writes `sw.js` at the root of the site in `root`, served under `base`. */
-export function writeServiceWorker(root: string, base: string): void {
-  const manifest = buildManifest(root, base.endsWith('/') ? base : `${base}/`);
+/**
+ * Writes `sw.js` at the root of the site in `root`, served under `base`; `hashed` holds
+ * the files already hashed (`hashFiles`), unchanged since.
+ */
+export function writeServiceWorker(root: string, base: string, hashed?: Map<string, string>): void {
+  const manifest = buildManifest(root, base.endsWith('/') ? base : `${base}/`, hashed);
   writeFileSync(join(root, 'sw.js'), serviceWorkerSource(manifest));
 }
