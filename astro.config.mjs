@@ -11,7 +11,9 @@ export default defineConfig({
   outDir: process.env.KB_OUT || './dist',
   // A separate cache per build lets tests and benchmarks build side by side.
   cacheDir: process.env.KB_ASTRO_CACHE || './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages render a few at a time, so that writing one overlaps rendering the next; the
+  // search index gets them in one order all the same (scripts/astro/pagefind.ts).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Dossier's pages read prepared data; nothing needs a dev toolbar or telemetry.
   devToolbar: { enabled: false },
   // Scripts ship as files, never inlined, so the Content-Security-Policy needs no inline script.

@@ -5,6 +5,7 @@
  */
 import type { MiddlewareHandler } from 'astro';
 import { feedRenderedPage, type PagePosition } from '../scripts/astro/pagefind.ts';
+import { routeLists } from './lib/site';
 
 // Typed from 'astro' itself, not the virtual 'astro:middleware' module, whose types
 // exist only after a build has generated them (a fresh clone type-checks first).
@@ -21,6 +22,7 @@ export const onRequest: MiddlewareHandler = async ({ url, props }, next) => {
   if (position)
     await feedRenderedPage(
       position,
+      routeLists(),
       searchable ? { pathname: url.pathname, content: html } : undefined,
     );
   else if (searchable)

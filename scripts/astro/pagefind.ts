@@ -29,10 +29,18 @@ export interface PagePosition {
   count: number;
 }
 
+/** A route list: its name and how many pages it has, in all render processes together. */
+export interface RouteList {
+  name: string;
+  count: number;
+}
+
 /** One rendered page of a route list, and what Pagefind gets of it if it is searchable. */
 export interface FedPage {
   position: PagePosition;
   page?: { pathname: string; content: string };
+  /** The process's route lists in the order Astro asked for them; with its first page. */
+  lists?: RouteList[];
 }
 
 /** What the middleware hands pages to: the index here, or the process that holds it. */
@@ -42,93 +50,109 @@ export interface Feed {
 }
 
 /** Installs the feed the middleware of this process hands its pages to. */
-export function setFeed(feed: Feed | undefined): void {
-  if (feed) (globalThis as { [FEED]?: Feed })[FEED] = feed;
-  else delete (globalThis as { [FEED]?: Feed })[FEED];
+export function setFeed(feed: Feed): void {
+  (globalThis as { [FEED]?: Feed })[FEED] = feed;
 }
+
+/** Whether this process has sent its route lists (with its first page). */
+let listsSent = false;
 
 /**
  * Hands a rendered page of a route list to the search feed of the build in progress,
  * if any: with its HTML (URL path with the base) when it is searchable, as a place in
- * the order when not. Resolves once the feed is not too far behind.
+ * the order when not; `lists` are this process's route lists. Resolves once the feed is
+ * not too far behind.
  */
 export async function feedRenderedPage(
   position: PagePosition,
+  lists: RouteList[],
   page?: { pathname: string; content: string },
 ): Promise<void> {
   const feed = (globalThis as { [FEED]?: Feed })[FEED];
   if (!feed) return;
+  const first = !listsSent;
+  listsSent = true;
   await feed.add({
     position,
+    ...(first && { lists }),
     ...(page && { page: { pathname: page.pathname, content: searchInput(page.content) } }),
   });
 }
 
 /**
  * Pages from `shards` processes, each rendering the pages whose index in their route's
- * list is its own modulo `shards` (`shardRoutes`), handed to `consume` in the order one
- * process renders them: route after route as the first process meets them (it renders
- * every list's first page), each list in index order. `add` resolves once that shard's
- * queue is short again; `end` says a shard has rendered everything; `drained` resolves
- * once every page has been consumed, and rejects when one never came.
+ * list is its own modulo `shards` (`shardRoutes`), several at a time and finishing them
+ * in any order, handed to `consume` in one order whatever the number of processes: list
+ * after list as Astro asked for them (the order it renders them in), each in index
+ * order. Pages that come early wait here. `add` resolves once that process has fewer
+ * than `MAX_BEHIND` pages of the list being consumed waiting (pages of later lists never
+ * hold it up, so a process can never wait on itself); `end` says a process has rendered
+ * everything; `drained` resolves once every page has been consumed, and rejects when
+ * one never came.
  */
 export function orderedFeed(
   shards: number,
   consume: (page: FedPage['page'] & {}) => Promise<void>,
 ) {
-  const queues: FedPage[][] = Array.from({ length: shards }, () => []);
+  const waitingPages = Array.from({ length: shards }, () => new Map<string, FedPage>());
   const waiting: Array<Array<() => void>> = Array.from({ length: shards }, () => []);
   const ended = new Set<number>();
-  let list: { name: string; count: number } | undefined;
+  let lists: RouteList[] | undefined;
+  const ordinals = new Map<string, number>();
+  let ordinal = 0;
   let next = 0;
   let pumping = false;
   let failure: Error | undefined;
   let settle: { resolve(): void; reject(error: Error): void } | undefined;
   const drained = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   drained.catch(() => {});
+  const key = (list: number, index: number) => `${list}:${index}`;
 
+  const wake = (shard: number) => {
+    for (const resume of waiting[shard]!.splice(0)) resume();
+  };
   const fail = (error: Error) => {
     failure ??= error;
     settle!.reject(failure);
-    for (const queue of waiting) for (const wake of queue.splice(0)) wake();
+    for (let shard = 0; shard < shards; shard++) wake(shard);
   };
+  /** Pages of the list being consumed (or an earlier one) that `shard` has waiting. */
+  const behind = (shard: number) => {
+    let count = 0;
+    for (const fed of waitingPages[shard]!.values())
+      if (ordinals.get(fed.position.list)! <= ordinal) count++;
+    return count;
+  };
+  const done = () => !lists || ordinal === lists.length;
   const finished = () => {
-    if (list || ended.size < shards) return;
-    const left = queues.findIndex((q) => q.length);
+    if (!done() || ended.size < shards) return;
+    const left = waitingPages.findIndex((pages) => pages.size);
     if (left === -1) settle!.resolve();
-    else fail(new Error(`search feed: render process ${left + 1} sent pages out of order`));
+    else fail(new Error(`search feed: render process ${left + 1} sent pages no list expects`));
   };
   async function pump(): Promise<void> {
     if (pumping || failure) return;
     pumping = true;
     try {
-      for (;;) {
-        if (!list) {
-          const head = queues[0]![0];
-          if (!head) break;
-          if (head.position.index !== 0)
-            throw new Error(`search feed: ${head.position.list} does not start at its first page`);
-          list = { name: head.position.list, count: head.position.count };
+      while (lists) {
+        while (ordinal < lists.length && next >= lists[ordinal]!.count) {
+          ordinal++;
           next = 0;
         }
+        if (done()) break;
         const owner = next % shards;
-        const head = queues[owner]![0];
-        if (!head) {
+        const fed = waitingPages[owner]!.get(key(ordinal, next));
+        if (!fed) {
           if (ended.has(owner))
             throw new Error(
-              `search feed: page ${next + 1} of ${list.count} in ${list.name} never came from render process ${owner + 1}`,
+              `search feed: page ${next + 1} of ${lists[ordinal]!.count} in ${lists[ordinal]!.name} never came from render process ${owner + 1}`,
             );
           break;
         }
-        if (head.position.list !== list.name || head.position.index !== next)
-          throw new Error(
-            `search feed: expected page ${next + 1} of ${list.name}, got page ${head.position.index + 1} of ${head.position.list}`,
-          );
-        queues[owner]!.shift();
-        if (queues[owner]!.length < MAX_BEHIND)
-          for (const wake of waiting[owner]!.splice(0)) wake();
-        if (head.page) await consume(head.page);
-        if (++next === list.count) list = undefined;
+        waitingPages[owner]!.delete(key(ordinal, next));
+        next++;
+        wake(owner);
+        if (fed.page) await consume(fed.page);
       }
       finished();
     } catch (error) {
@@ -140,10 +164,20 @@ export function orderedFeed(
   return {
     async add(shard: number, fed: FedPage): Promise<void> {
       if (failure) throw failure;
-      queues[shard]!.push(fed);
+      if (fed.lists) {
+        if (!lists) {
+          lists = fed.lists;
+          lists.forEach((list, i) => ordinals.set(list.name, i));
+        } else if (JSON.stringify(fed.lists) !== JSON.stringify(lists))
+          throw new Error(`search feed: render process ${shard + 1} has other route lists`);
+      }
+      const list = ordinals.get(fed.position.list);
+      if (list === undefined)
+        throw new Error(`search feed: ${fed.position.list} is not a route list Astro asked for`);
+      waitingPages[shard]!.set(key(list, fed.position.index), fed);
       void pump();
-      if (queues[shard]!.length >= MAX_BEHIND)
-        await new Promise<void>((wake) => waiting[shard]!.push(wake));
+      while (!failure && behind(shard) >= MAX_BEHIND)
+        await new Promise<void>((resume) => waiting[shard]!.push(resume));
       if (failure) throw failure;
     },
     end(shard: number): void {

@@ -10,18 +10,18 @@ import { MAX_BEHIND, setFeed, type FedPage } from './pagefind.ts';
 process.on('disconnect', () => process.exit(1));
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
+// Several pages render at once: each one sent past the window waits for an answer.
 let unanswered = 0;
-let wake: (() => void) | undefined;
+const waiting: Array<() => void> = [];
 process.on('message', (message) => {
   if (message !== 'ack') return;
   unanswered--;
-  wake?.();
-  wake = undefined;
+  waiting.shift()?.();
 });
 setFeed({
   add: async (fed: FedPage) => {
     process.send!(fed);
-    if (++unanswered >= MAX_BEHIND) await new Promise<void>((resolve) => (wake = resolve));
+    if (++unanswered >= MAX_BEHIND) await new Promise<void>((resolve) => waiting.push(resolve));
   },
 });
 

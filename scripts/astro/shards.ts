@@ -15,9 +15,9 @@
  * byte, whatever the number of processes (`test/build/shards.test.ts`).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../config.ts';
 import { moveTree } from '../fs/move-tree.ts';
@@ -77,6 +77,19 @@ function heapLimitMb(): number {
   return Math.round(2 * (300 + 3.5 * indexMb));
 }
 
+/** Removes the folders of render processes whose build was killed (`<pid>-<shard>`). */
+function removeAbandoned(parent: string): void {
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    const pid = Number(name.split('-')[0]);
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
 export interface RenderOptions {
   /** Where the site goes; the first process renders into it, the others beside it. */
   outDir: string;
@@ -97,6 +110,7 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
   const { outDir, count } = options;
   const shards = Array.from({ length: count }, (_, index) => ({ index, count }));
   const folders = shards.map(processFolder);
+  removeAbandoned(dirname(folders[0]!));
   const children: ChildProcess[] = [];
   let failure: Error | undefined;
   const stopAll = () => {

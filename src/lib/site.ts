@@ -12,7 +12,7 @@ import { ROOT } from '../../scripts/config.ts';
 import { ENTITY_TYPES, type EntityType, type KnowledgeBase } from '../../scripts/schema.ts';
 import { TYPE_FOLDERS, TYPE_LABELS, createUrls } from '../../scripts/urls.ts';
 import { currentShard } from '../../scripts/astro/shards.ts';
-import type { PagePosition } from '../../scripts/astro/pagefind.ts';
+import type { PagePosition, RouteList } from '../../scripts/astro/pagefind.ts';
 
 const DATA = process.env.KB_DATA || join(ROOT, '.kb');
 
@@ -85,27 +85,34 @@ const shard = currentShard();
  */
 export const rendersWholeSite = shard.index === 0;
 
+/** The route lists, in the order Astro asked for their pages (`shardRoutes`). */
+const lists: RouteList[] = [];
+
+/** This process's route lists so far: all of them once Astro renders its first page. */
+export const routeLists = (): RouteList[] => lists;
+
 /**
  * The routes of one list of pages that this process renders (those whose index is its
  * own modulo the number of render processes; all of them when it is the only one),
  * each with its position in the list: the search feed puts pages back in list order
- * by it (`src/middleware.ts`). Every route with many pages goes through here.
+ * by it (`src/middleware.ts`). Every route with many pages goes through here, from its
+ * `getStaticPaths`: Astro asks for every route's paths, one route after another, before
+ * it renders, and renders them in that order, which the lists keep.
  */
 export function shardRoutes<T, R>(
   list: string,
   items: readonly T[],
   route: (item: T, position: PagePosition) => R,
 ): R[] {
+  if (!lists.some((known) => known.name === list)) lists.push({ name: list, count: items.length });
   const routes: R[] = [];
   for (let index = shard.index; index < items.length; index += shard.count)
     routes.push(route(items[index]!, { list, index, count: items.length }));
   return routes;
 }
 
-export const entityRoutes = shardRoutes(
-  'entities',
-  index.entities,
-  ({ type, path, page }, position) => ({
+export const entityRoutes = () =>
+  shardRoutes('entities', index.entities, ({ type, path, page }, position) => ({
     params: { folder: TYPE_FOLDERS[type], slug: path.split('/').at(-2)! },
     props: {
       position,
@@ -113,14 +120,11 @@ export const entityRoutes = shardRoutes(
         return readPage<EntityView>(page);
       },
     },
-  }),
-);
+  }));
 
 /** Frozen copies of earlier versions: `/<folder>/<slug>/v/<version>/`. */
-export const archivedRoutes = shardRoutes(
-  'archived',
-  index.archived,
-  ({ folder, slug, version, page }, position) => ({
+export const archivedRoutes = () =>
+  shardRoutes('archived', index.archived, ({ folder, slug, version, page }, position) => ({
     params: { folder, slug, version },
     props: {
       position,
@@ -128,18 +132,16 @@ export const archivedRoutes = shardRoutes(
         return readPage<EntityView>(page);
       },
     },
-  }),
-);
+  }));
 
-export const typeRoutes = shardRoutes('types', ENTITY_TYPES, (type, position) => ({
-  params: { folder: TYPE_FOLDERS[type] },
-  props: { position, type, entries: site.indexes[type] },
-}));
+export const typeRoutes = () =>
+  shardRoutes('types', ENTITY_TYPES, (type, position) => ({
+    params: { folder: TYPE_FOLDERS[type] },
+    props: { position, type, entries: site.indexes[type] },
+  }));
 
-export const articleRoutes = shardRoutes(
-  'articles',
-  index.articles,
-  ({ path, page }, position) => ({
+export const articleRoutes = () =>
+  shardRoutes('articles', index.articles, ({ path, page }, position) => ({
     params: { slug: path.split('/').at(-2)! },
     props: {
       position,
@@ -147,8 +149,7 @@ export const articleRoutes = shardRoutes(
         return readPage<ArticleView>(page);
       },
     },
-  }),
-);
+  }));
 
 export function typeLabel(type: EntityType, plural = false): string {
   return plural ? TYPE_LABELS[type].many : TYPE_LABELS[type].one;
