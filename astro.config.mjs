@@ -17,7 +17,8 @@ export default defineConfig({
   // Dossier's pages read prepared data; nothing needs a dev toolbar or telemetry.
   devToolbar: { enabled: false },
   // Scripts ship as files, never inlined, so the Content-Security-Policy needs no inline script.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The render processes share the site's folder, which the build empties once, first.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // No integrations: the search index, redirect pages, service worker and host report
   // are made by the build process around the render processes (scripts/build.ts).
 });

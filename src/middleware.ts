@@ -1,15 +1,19 @@
 /**
  * Hands every rendered page of a route list (`shardRoutes` in `src/lib/site.ts`) to the
  * search feed while the build goes on, with its HTML when it carries a
- * `data-pagefind-body` (see `scripts/astro/pagefind.ts`). Pages are unchanged.
+ * `data-pagefind-body` (see `scripts/astro/pagefind.ts`), and leaves the single pages to
+ * the first render process (`scripts/astro/shards.ts`). Pages are unchanged.
  */
 import type { MiddlewareHandler } from 'astro';
 import { feedRenderedPage, type PagePosition } from '../scripts/astro/pagefind.ts';
-import { routeLists } from './lib/site';
+import { rendersSinglePages, routeLists } from './lib/site';
 
 // Typed from 'astro' itself, not the virtual 'astro:middleware' module, whose types
 // exist only after a build has generated them (a fresh clone type-checks first).
 export const onRequest: MiddlewareHandler = async ({ url, props }, next) => {
+  const position = (props as { position?: PagePosition }).position;
+  // A page with no body is not written: the first render process writes the single pages.
+  if (!position && !rendersSinglePages) return new Response(null);
   const response = await next();
   if (
     !url.pathname.endsWith('/') ||
@@ -18,7 +22,6 @@ export const onRequest: MiddlewareHandler = async ({ url, props }, next) => {
     return response;
   const html = await response.text();
   const searchable = html.includes('data-pagefind-body');
-  const position = (props as { position?: PagePosition }).position;
   if (position)
     await feedRenderedPage(
       position,

@@ -3,16 +3,15 @@
  * after another in one process, so a large site's pages are shared among `n` render
  * processes (`render-shard.ts`), each a whole Astro build of its share: process `k`
  * renders the pages whose index in their route's list is `k` modulo `n` (`shardRoutes`
- * in `src/lib/site.ts`), and every single page (the home page, the search page,
- * `kb.json`), which come out the same in each. A small site has one.
+ * in `src/lib/site.ts`); the first one also the single pages (the home page, the search
+ * page, `kb.json`). A small site has one.
  *
  * The build process renders nothing itself: it holds the search index, which each
  * render process sends its pages to over IPC (`pagefind.ts` restores the order one
  * process renders them in), and when they have exited, their memory is free for
- * Pagefind's writing. The first process renders into the site's folder, the others
- * into folders of their own, moved into the site once all have finished (the first
- * process's copy of a single page or asset is kept). The site is the same byte for
- * byte, whatever the number of processes (`test/build/shards.test.ts`).
+ * Pagefind's writing. All render into the site's folder: the single pages only the
+ * first (`src/middleware.ts`), the assets each, the same bytes. The site is the same
+ * byte for byte, whatever the number of processes (`test/build/shards.test.ts`).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -20,7 +19,6 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../config.ts';
-import { moveTree } from '../fs/move-tree.ts';
 import type { FedPage } from './pagefind.ts';
 
 /** Which share of the pages this process renders: `index` of `count`. */
@@ -127,7 +125,7 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
         env: {
           ...process.env,
           KB_SHARD: `${shard.index}/${count}`,
-          KB_OUT: shard.index === 0 ? outDir : join(folder, 'dist'),
+          KB_OUT: outDir,
           KB_ASTRO_CACHE: join(folder, 'astro-cache'),
           // Every process meets the same warnings: one says them.
           KB_LOG_LEVEL: options.quiet || shard.index > 0 ? 'error' : 'warn',
@@ -163,9 +161,6 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
       });
     });
     await Promise.all(runs);
-    // The first process's copy of a page or asset that every process wrote is kept.
-    for (const shard of shards.slice(1))
-      moveTree(join(folders[shard.index]!, 'dist'), outDir, { keepExisting: true });
   } finally {
     process.off('exit', stopAll);
     stopAll();

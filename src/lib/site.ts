@@ -79,11 +79,10 @@ export function readKnowledgeBase(): KnowledgeBase {
 const shard = currentShard();
 
 /**
- * Whether this process renders the pages made from the whole knowledge base (`kb.json`,
- * the network, the names): the first render process only. The others' copies of a
- * single page are dropped (`shards.ts`), so they skip the reading and the memory.
+ * Whether this process renders the single pages, those not in a route list (the home
+ * page, `kb.json`, the network): the first render process only (`src/middleware.ts`).
  */
-export const rendersWholeSite = shard.index === 0;
+export const rendersSinglePages = shard.index === 0;
 
 /** The route lists, in the order Astro asked for their pages (`shardRoutes`). */
 const lists: RouteList[] = [];

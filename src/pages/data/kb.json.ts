@@ -3,9 +3,9 @@
  * emit stage validated and wrote it.
  */
 import type { APIRoute } from 'astro';
-import { knowledgeBaseFile, rendersWholeSite } from '../../lib/site';
+import { knowledgeBaseFile } from '../../lib/site';
 
 export const GET: APIRoute = () =>
-  new Response(rendersWholeSite ? knowledgeBaseFile() : null, {
+  new Response(knowledgeBaseFile(), {
     headers: { 'content-type': 'application/json' },
   });

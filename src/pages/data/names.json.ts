@@ -4,11 +4,10 @@
  * match needs, one short array per entity, so the file stays small.
  */
 import type { APIRoute } from 'astro';
-import { readKnowledgeBase, rendersWholeSite } from '../../lib/site';
+import { readKnowledgeBase } from '../../lib/site';
 import type { NameEntry } from '../../lib/suggest';
 
 export const GET: APIRoute = () => {
-  if (!rendersWholeSite) return new Response(null);
   const names: NameEntry[] = readKnowledgeBase().entities.map((e) => [
     e.name,
     e.path,
