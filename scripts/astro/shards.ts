@@ -49,7 +49,7 @@ export function renderShards(pages: number, env = process.env): number {
   return pages < SHARD_FROM_PAGES ? 1 : Math.min(MAX_SHARDS, availableParallelism());
 }
 
-/** This process's share: `KB_SHARD` ("k/n", set by `buildSite` and for each child), else all. */
+/** This process's share: `KB_SHARD` ("k/n", set for each render process), else all of it. */
 export function currentShard(env = process.env): Shard {
   const shard = /^(\d+)\/(\d+)$/.exec(env.KB_SHARD ?? '');
   return shard ? { index: Number(shard[1]), count: Number(shard[2]) } : { index: 0, count: 1 };
