@@ -26,7 +26,7 @@ export const ARCHIVED_VERSION = '1a2b3c4';
  * Gives the test site an archived page: the committed history's snapshot of Matthew
  * Prince's page, recorded as an earlier version, so the build renders its frozen copy.
  */
-export function seedHistory(dir: string): void {
+function seedHistory(dir: string): void {
   const committed = readFileSync('content/history/people/matthew-prince.jsonl', 'utf8')
     .trim()
     .split('\n')
@@ -36,21 +36,31 @@ export function seedHistory(dir: string): void {
   writeFileSync(join(dir, 'people/matthew-prince.jsonl'), JSON.stringify(earlier) + '\n');
 }
 
-export async function setup(project: TestProject): Promise<void> {
-  work = mkdtempSync(join(tmpdir(), 'dossier-test-'));
-  seedHistory(join(work, 'history'));
-  const siteDir = join(work, 'dist');
+/**
+ * Builds the test site into `<dir>/dist` (its data, caches, ledger and history beside
+ * it), with `env` added to the build's environment; returns the site's folder.
+ */
+export function buildTestSite(dir: string, env: Record<string, string> = {}): string {
+  seedHistory(join(dir, 'history'));
+  const siteDir = join(dir, 'dist');
   execFileSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
       KB_OUT: siteDir,
-      KB_DATA: join(work, 'data'),
-      KB_ASTRO_CACHE: join(work, 'astro-cache'),
-      KB_LEDGER: join(work, 'published.json'),
+      KB_DATA: join(dir, 'data'),
+      KB_ASTRO_CACHE: join(dir, 'astro-cache'),
+      KB_LEDGER: join(dir, 'published.json'),
       SOURCE_DATE_EPOCH: '1700000000',
+      ...env,
     },
   });
+  return siteDir;
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  work = mkdtempSync(join(tmpdir(), 'dossier-test-'));
+  const siteDir = buildTestSite(work);
   server = await serveSite({ dir: siteDir, port: 0 });
   project.provide('siteDir', siteDir);
   project.provide('siteUrl', server.url);

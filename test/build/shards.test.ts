@@ -4,12 +4,11 @@
  * site one process renders, byte for byte (pages, assets, the Pagefind index, the
  * service worker), and no render folder is left behind.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { seedHistory } from '../global-setup.ts';
+import { buildTestSite } from '../global-setup.ts';
 
 const single = inject('siteDir');
 const work = mkdtempSync(join(tmpdir(), 'dossier-shards-'));
@@ -27,21 +26,8 @@ function files(dir: string): string[] {
 describe('rendering in several processes', () => {
   it('gives the same site as one process', () => {
     const before = leftovers();
-    seedHistory(join(work, 'history'));
-    const dist = join(work, 'dist');
     // As test/global-setup.ts builds the site the other tests read, with three processes.
-    execFileSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        KB_OUT: dist,
-        KB_DATA: join(work, 'data'),
-        KB_ASTRO_CACHE: join(work, 'astro-cache'),
-        KB_LEDGER: join(work, 'published.json'),
-        SOURCE_DATE_EPOCH: '1700000000',
-        KB_RENDER_SHARDS: '3',
-      },
-    });
+    const dist = buildTestSite(work, { KB_RENDER_SHARDS: '3' });
     const names = files(single);
     expect(files(dist)).toEqual(names);
     expect(names.filter((f) => f.startsWith('pagefind/fragment/')).length).toBeGreaterThan(20);
