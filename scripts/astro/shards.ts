@@ -153,7 +153,10 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
           } else {
             stopAll();
             failure ??= new Error(
-              `render process ${shard.index + 1} of ${count} failed (${signal ?? `exit code ${code}`}); its error is above`,
+              `render process ${shard.index + 1} of ${count} ` +
+                (signal
+                  ? `was stopped (${signal})`
+                  : `failed (exit code ${code}); its error is above`),
             );
             reject(failure);
           }
