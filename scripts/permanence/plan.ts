@@ -3,7 +3,7 @@
  * (`/people/keffals/` → Clara Sorrenti); a published path whose entity was renamed or
  * merged redirects to its successor (found by name or alias); one with no successor gets
  * a page saying what became of it, with its sources; one whose name several entities now
- * share redirects to their disambiguation page. Pure: the integration writes files.
+ * share redirects to their disambiguation page. Pure: `astro/permanence.ts` writes the files.
  */
 import { slugify } from '../ids.ts';
 import { squashedKey } from '../pipeline/name-keys.ts';
