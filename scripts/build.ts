@@ -264,16 +264,13 @@ export async function renderSite(
 ): Promise<{ render: number; index: number }> {
   const started = performance.now();
   rmSync(outDir, { recursive: true, force: true });
-  // Astro would otherwise try to send telemetry: no request leaves this machine.
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  process.env.KB_DATA = dataDir;
-  process.env.KB_OUT = outDir;
   const shards = renderShards(options.pages);
   const search = await startSearchIndex(shards, config.base);
   try {
     let stage = startStage('render', options.quiet);
     await renderInProcesses({
       outDir,
+      dataDir,
       count: shards,
       page: search.add,
       done: search.end,

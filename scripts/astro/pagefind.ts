@@ -244,8 +244,8 @@ export interface SearchIndex {
   add(shard: number, fed: FedPage): Promise<void>;
   /** Render process `shard` has sent all its pages. */
   end(shard: number): void;
-  /** Waits for every page to be indexed, then writes the index under `root`; the page count. */
-  write(root: string): Promise<number>;
+  /** Waits for every page to be indexed, then writes the index under `root`. */
+  write(root: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -280,7 +280,6 @@ export async function startSearchIndex(shards: number, base: string): Promise<Se
       const written = await index.writeFiles({ outputPath: `${dir}/pagefind` });
       if (written.errors.length)
         throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-      return pending.length;
     },
     close: async () => {
       await pagefind.close();

@@ -69,8 +69,8 @@ const processFolder = (shard: Shard) =>
  * grows a heap it is not made to collect well past what is live: two render processes
  * would otherwise take a gigabyte and more each.
  */
-function heapLimitMb(): number {
-  const index = join(process.env.KB_DATA || join(ROOT, '.kb'), 'site.json');
+function heapLimitMb(dataDir: string): number {
+  const index = join(dataDir, 'site.json');
   const indexMb = existsSync(index) ? statSync(index).size / 1e6 : 0;
   return Math.round(2 * (300 + 3.5 * indexMb));
 }
@@ -89,8 +89,10 @@ function removeAbandoned(parent: string): void {
 }
 
 export interface RenderOptions {
-  /** Where the site goes; the first process renders into it, the others beside it. */
+  /** Where the site goes: every process renders into it. */
   outDir: string;
+  /** The emitted page data the pages are rendered from (`KB_DATA`). */
+  dataDir: string;
   count: number;
   /** Gets every page a process sends; resolves once that process may send more. */
   page(shard: number, fed: FedPage): Promise<void>;
@@ -105,7 +107,8 @@ export interface RenderOptions {
  * `outDir`. One that fails stops the others, and the error names it.
  */
 export async function renderInProcesses(options: RenderOptions): Promise<void> {
-  const { outDir, count } = options;
+  const { outDir, dataDir, count } = options;
+  const heapLimit = heapLimitMb(dataDir);
   const shards = Array.from({ length: count }, (_, index) => ({ index, count }));
   const folders = shards.map(processFolder);
   removeAbandoned(dirname(folders[0]!));
@@ -125,6 +128,7 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
         env: {
           ...process.env,
           KB_SHARD: `${shard.index}/${count}`,
+          KB_DATA: dataDir,
           KB_OUT: outDir,
           KB_ASTRO_CACHE: join(folder, 'astro-cache'),
           // Every process meets the same warnings: one says them.
@@ -132,7 +136,7 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
         },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         serialization: 'advanced',
-        execArgv: [`--max-old-space-size=${heapLimitMb()}`],
+        execArgv: [`--max-old-space-size=${heapLimit}`],
       });
       children.push(child);
       child.on('message', (fed: FedPage) => {
