@@ -1,13 +1,22 @@
 /**
  * Starts Pagefind's default UI on the search page and runs the query from `?q=`
- * (the search boxes on every page submit there, so they work without JavaScript too).
+ * (the search boxes on every page submit there, so they work without JavaScript too),
+ * once every filter of the index has loaded.
  */
 import { suggest, type NameEntry, type Suggestion } from './suggest.ts';
 
-interface PagefindUIOptions {
+/**
+ * What Pagefind's UI passes to Pagefind's `options()`: its `excerptLength`, and every
+ * option of ours it does not know itself (here `baseUrl`).
+ */
+interface PagefindOptions {
+  baseUrl: string;
+  excerptLength: number;
+}
+
+interface PagefindUIOptions extends PagefindOptions {
   element: string;
   bundlePath: string;
-  baseUrl: string;
   showSubResults: boolean;
   showImages: boolean;
   resetStyles: boolean;
@@ -19,9 +28,22 @@ interface PagefindResult {
   excerpt: string;
   sub_results?: Array<{ excerpt: string }>;
 }
+
+/** The part of Pagefind's module (`pagefind.js`) used here. */
+interface PagefindModule {
+  options(options: PagefindOptions): Promise<void>;
+  filters(): Promise<unknown>;
+}
+
+interface PagefindUI {
+  triggerSearch(term: string): void;
+}
+
 declare global {
   interface Window {
-    PagefindUI?: new (options: PagefindUIOptions) => { triggerSearch(term: string): void };
+    PagefindUI?: new (options: PagefindUIOptions) => PagefindUI;
+    /** The portable copy's stand-in for `import()` (scripts/portable/runtime.js). */
+    DossierPortable?: { pagefind(bundlePath: string): Promise<PagefindModule> };
   }
 }
 
@@ -29,11 +51,17 @@ export function startSearch(): void {
   const host = document.getElementById('search');
   if (!host || !window.PagefindUI) return;
   host.classList.add('search-ready');
-  const ui = new window.PagefindUI({
-    element: '#search',
-    bundlePath: host.dataset.bundle ?? '/pagefind/',
+  const bundlePath = host.dataset.bundle ?? '/pagefind/';
+  const pagefind: PagefindOptions = {
     // Result links carry the site's base, so search works under a sub-path (/kb/).
     baseUrl: host.dataset.base ?? '/',
+    // The UI's own default with sub-results, named so `loadFilters` passes the same.
+    excerptLength: 12,
+  };
+  const ui = new window.PagefindUI({
+    element: '#search',
+    bundlePath,
+    ...pagefind,
     showSubResults: true,
     showImages: false,
     resetStyles: false,
@@ -44,7 +72,47 @@ export function startSearch(): void {
   navigateWithArrows(host);
   suggestOnEmpty(host);
   const query = new URLSearchParams(location.search).get('q');
-  if (query) ui.triggerSearch(query);
+  if (query) runQuery(host, ui, query, loadFilters(bundlePath, pagefind));
+}
+
+/**
+ * Runs the `?q=` search once `filtersLoaded` settles (see `loadFilters`). The query is
+ * in the box at once; a reader who edits it meanwhile keeps their own search. Should
+ * Pagefind fail to load, the UI's own search reports it.
+ */
+function runQuery(
+  host: HTMLElement,
+  ui: PagefindUI,
+  query: string,
+  filtersLoaded: Promise<void>,
+): void {
+  const input = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
+  if (input) input.value = query;
+  void filtersLoaded
+    .catch(() => undefined)
+    .then(() => {
+      if (!input || input.value === query) ui.triggerSearch(query);
+    });
+}
+
+/**
+ * Loads every filter of the index into the Pagefind module the UI uses, so the `?q=`
+ * search can wait for them. Pagefind UI 1.6 fills its filter list from the first search
+ * result, which counts only the filter chunks loaded so far, and takes `filters()` (all
+ * of them) only while that list is empty: a search that finished between two chunks
+ * left "Type" out until a reload. The module is the UI's own instance (one `import()` per
+ * URL, and a hosted bundle path is root-relative; the portable loader keeps one per
+ * bundle path). `options()` comes first, with the UI's values: the first call that opens
+ * the index fixes its options (the portable copy's base path among them), and the UI's
+ * own call repeats them. The cost: the UI's 300 ms debounce now follows this load
+ * instead of overlapping it (about 0.15–0.3 s later results on a first visit).
+ */
+async function loadFilters(bundlePath: string, options: PagefindOptions): Promise<void> {
+  const module: PagefindModule = window.DossierPortable
+    ? await window.DossierPortable.pagefind(bundlePath)
+    : await import(/* @vite-ignore */ new URL(`${bundlePath}pagefind.js`, document.baseURI).href);
+  await module.options(options);
+  await module.filters();
 }
 
 /** Pagefind's box has only a title; screen readers and axe want a real name. */
