@@ -5,12 +5,17 @@
  * (Pagefind's files, redirect pages, service worker, host report).
  */
 import { fork } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
 import { createUrls } from './urls.ts';
-import { formatProblem, readArticles, readCuratedEntities } from './pipeline/read.ts';
+import {
+  formatProblem,
+  markdownFiles,
+  readArticles,
+  readCuratedEntities,
+} from './pipeline/read.ts';
 import { resolveEntities, type ResolvedEntity } from './pipeline/resolve.ts';
 import { relateEntities } from './pipeline/relate.ts';
 import { assembleSite, type SiteData } from './pipeline/assemble.ts';
@@ -22,7 +27,8 @@ import { recordVersions, versionDate } from './versions/record.ts';
 import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
 import { startStage } from './progress.ts';
 import { moveTree } from './fs/move-tree.ts';
-import { renderInProcesses, renderShards } from './astro/shards.ts';
+import { replaceTree } from './fs/replace-tree.ts';
+import { renderInProcesses, renderShards, type ContentScale } from './astro/shards.ts';
 import { startSearchIndex } from './astro/pagefind.ts';
 import { writePermanence } from './astro/permanence.ts';
 import { hashFiles, siteFiles, writeServiceWorker } from './astro/service-worker.ts';
@@ -250,35 +256,51 @@ function prepareInProcess(dataDir: string, options: BuildOptions): Promise<Prepa
   });
 }
 
+/** The articles in `content/articles`, counted and measured without reading them. */
+function contentScale(config: Config): ContentScale {
+  const files = markdownFiles(join(config.contentDir, 'articles'));
+  let bytes = 0;
+  for (const file of files) bytes += statSync(file).size;
+  return { articles: files.length, bytes };
+}
+
 /**
- * From the emitted page data in `dataDir` to the site in `outDir`: Astro renders it in
- * processes of their own, several for a large site (`astro/shards.ts`); this process
- * holds the search index they send their pages to, and does the rest after. Returns the
- * seconds of both stages.
+ * From the page data in `dataDir` to the site in `outDir`: Astro renders it in processes
+ * of their own, several for a large site (`astro/shards.ts`), which start at once and
+ * bundle the site while `data` (the page data being made) is not yet written; this
+ * process holds the search index they send their pages to, and does the rest after.
+ * Returns the seconds of both stages, rendering counted from when the data was ready.
  */
 export async function renderSite(
   config: Config,
   dataDir: string,
   outDir: string,
-  options: { pages: number; quiet?: boolean },
+  options: { data: Promise<unknown>; quiet?: boolean },
 ): Promise<{ render: number; index: number }> {
-  const started = performance.now();
-  rmSync(outDir, { recursive: true, force: true });
-  const shards = renderShards(options.pages);
+  const scale = contentScale(config);
+  const shards = renderShards(scale.articles);
   const search = await startSearchIndex(shards, config.base);
+  let started = performance.now();
+  let stage: ReturnType<typeof startStage> | undefined;
+  const data = options.data.then((value) => {
+    started = performance.now();
+    stage = startStage('render', options.quiet);
+    return value;
+  });
   try {
-    let stage = startStage('render', options.quiet);
     await renderInProcesses({
       outDir,
       dataDir,
+      data,
+      scale,
       count: shards,
       page: search.add,
       done: search.end,
       quiet: options.quiet,
     });
     const rendered = performance.now();
-    stage.done();
-    stage = startStage('index', options.quiet);
+    stage!.done();
+    const indexing = startStage('index', options.quiet);
     // Pagefind writes its files while the redirect pages are written and the rest of the
     // site is hashed for the service worker; the report counts everything.
     const written = search.write(outDir);
@@ -289,7 +311,7 @@ export async function renderSite(
     await written;
     writeServiceWorker(outDir, config.base, hashed);
     reportSite(outDir);
-    stage.done();
+    indexing.done();
     return {
       render: (rendered - started) / 1000,
       index: (performance.now() - rendered) / 1000,
@@ -299,6 +321,12 @@ export async function renderSite(
   }
 }
 
+/**
+ * Where a build puts the site until it is complete: beside its place (so that it moves
+ * there with a rename), which keeps the last site whole while a build runs or if it fails.
+ */
+const stagedSite = (outDir: string) => `${outDir}.building`;
+
 /** Builds the whole site. Returns the number of content problems found. */
 export async function buildSite(
   options: BuildOptions = {},
@@ -307,11 +335,20 @@ export async function buildSite(
   const config = loadConfig();
   const dataDir = options.dataDir ?? defaultDataDir();
   const outDir = options.outDir ?? process.env.KB_OUT ?? join(ROOT, 'dist');
-  const { problems, seconds, stats } = await prepareInProcess(dataDir, options);
-  const { render, index } = await renderSite(config, dataDir, outDir, {
-    pages: stats.articles + stats.entities,
-    quiet: options.quiet,
-  });
+  // Astro's render processes start beside extraction and wait for its page data.
+  const prepared = prepareInProcess(dataDir, options);
+  const staged = stagedSite(outDir);
+  rmSync(staged, { recursive: true, force: true });
+  let rendered: Awaited<ReturnType<typeof renderSite>>;
+  try {
+    rendered = await renderSite(config, dataDir, staged, { data: prepared, quiet: options.quiet });
+  } catch (error) {
+    rmSync(staged, { recursive: true, force: true });
+    throw error;
+  }
+  const { render, index } = rendered;
+  const { problems, seconds, stats } = await prepared;
+  replaceTree(staged, outDir);
   moveTree(stagedHistory(dataDir), config.historyDir);
   const finished = performance.now();
   Object.assign(seconds, { render, index, total: (finished - started) / 1000 });

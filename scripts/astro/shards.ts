@@ -14,7 +14,7 @@
  * byte for byte, whatever the number of processes (`test/build/shards.test.ts`).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,16 +27,20 @@ export interface Shard {
   count: number;
 }
 
-/** Below this many pages a second process costs more (its own Astro start) than it saves. */
-const SHARD_FROM_PAGES = 3000;
+/**
+ * Below this many articles (some 3,000 pages) a second process costs more (its own
+ * Astro build) than it saves.
+ */
+const SHARD_FROM_ARTICLES = 1000;
 /** Each render process holds an Astro build in memory: at most this many at once. */
 const MAX_SHARDS = 2;
 
 /**
- * How many processes render a site of `pages` pages: `KB_RENDER_SHARDS` if set, else
- * one per core (at most `MAX_SHARDS`) for a large site and one for a small one.
+ * How many processes render a site of `articles` articles: `KB_RENDER_SHARDS` if set,
+ * else one per core (at most `MAX_SHARDS`) for a large site and one for a small one.
+ * Known before extraction, so that they can start with it.
  */
-export function renderShards(pages: number, env = process.env): number {
+export function renderShards(articles: number, env = process.env): number {
   const asked = env.KB_RENDER_SHARDS;
   if (asked !== undefined) {
     const count = Number(asked);
@@ -46,7 +50,7 @@ export function renderShards(pages: number, env = process.env): number {
       );
     return count;
   }
-  return pages < SHARD_FROM_PAGES ? 1 : Math.min(MAX_SHARDS, availableParallelism());
+  return articles < SHARD_FROM_ARTICLES ? 1 : Math.min(MAX_SHARDS, availableParallelism());
 }
 
 /** This process's share: `KB_SHARD` ("k/n", set for each render process), else all of it. */
@@ -63,16 +67,44 @@ export function currentShard(env = process.env): Shard {
 const processFolder = (shard: Shard) =>
   join(ROOT, 'node_modules', '.dossier-render', `${process.pid}-${shard.index}`);
 
+/** How much content a site is made from: its articles and their bytes. */
+export interface ContentScale {
+  articles: number;
+  bytes: number;
+}
+
 /**
  * The old-space limit of each render process: twice what it is expected to hold (Astro
  * and Vite, about 300 MB, and `site.json`, parsed into some 3.5 times its size). V8
  * grows a heap it is not made to collect well past what is live: two render processes
- * would otherwise take a gigabyte and more each.
+ * would otherwise take a gigabyte and more each. The processes start before `site.json`
+ * is written, so its size is foreseen from the content: some 2 KB an article (its cite
+ * box) and its text once over (its entities and paragraphs); 10,000 news articles
+ * (10.7 MB) give 31 MB, foreseen as 31 MB.
  */
-function heapLimitMb(dataDir: string): number {
-  const index = join(dataDir, 'site.json');
-  const indexMb = existsSync(index) ? statSync(index).size / 1e6 : 0;
+function heapLimitMb(scale: ContentScale): number {
+  const indexMb = (2000 * scale.articles + scale.bytes) / 1e6;
   return Math.round(2 * (300 + 3.5 * indexMb));
+}
+
+/** A render process asks for the page data (`waitForPageData`)… */
+export const WANTS_DATA = 'wants-data';
+/** …and the build process answers once it is written. */
+export const DATA_READY = 'data-ready';
+/** Where `render-shard.ts` puts the wait for the page data. */
+const DATA_GATE = Symbol.for('dossier.render.data');
+
+/** In a render process, installs what `waitForPageData` calls. */
+export function setDataGate(wait: () => Promise<void>): void {
+  (globalThis as { [DATA_GATE]?: () => Promise<void> })[DATA_GATE] = wait;
+}
+
+/**
+ * Resolves once the page data can be read: in a render process, which starts while the
+ * data is still being made, when the build process says so; elsewhere at once.
+ */
+export function waitForPageData(): Promise<void> {
+  return (globalThis as { [DATA_GATE]?: () => Promise<void> })[DATA_GATE]?.() ?? Promise.resolve();
 }
 
 /** Removes the folders of render processes whose build was killed (`<pid>-<shard>`). */
@@ -93,6 +125,14 @@ export interface RenderOptions {
   outDir: string;
   /** The emitted page data the pages are rendered from (`KB_DATA`). */
   dataDir: string;
+  /**
+   * Resolves once the page data is in `dataDir`. The processes start at once and do
+   * their Astro builds (Vite's bundling) meanwhile, then wait for it; if it rejects,
+   * they are stopped and rendering rejects with its error.
+   */
+  data: Promise<unknown>;
+  /** How much content the site is made from: sizes the processes' heaps. */
+  scale: ContentScale;
   count: number;
   /** Gets every page a process sends; resolves once that process may send more. */
   page(shard: number, fed: FedPage): Promise<void>;
@@ -108,7 +148,7 @@ export interface RenderOptions {
  */
 export async function renderInProcesses(options: RenderOptions): Promise<void> {
   const { outDir, dataDir, count } = options;
-  const heapLimit = heapLimitMb(dataDir);
+  const heapLimit = heapLimitMb(options.scale);
   const shards = Array.from({ length: count }, (_, index) => ({ index, count }));
   const folders = shards.map(processFolder);
   removeAbandoned(dirname(folders[0]!));
@@ -118,6 +158,10 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
     for (const child of children) if (child.exitCode === null) child.kill();
   };
   process.once('exit', stopAll);
+  options.data.catch((error: Error) => {
+    failure ??= error;
+    stopAll();
+  });
   try {
     const runs = shards.map((shard) => {
       const folder = folders[shard.index]!;
@@ -139,7 +183,11 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
         execArgv: [`--max-old-space-size=${heapLimit}`],
       });
       children.push(child);
-      child.on('message', (fed: FedPage) => {
+      child.on('message', (fed: FedPage | typeof WANTS_DATA) => {
+        if (fed === WANTS_DATA) {
+          options.data.then(() => child.connected && child.send(DATA_READY), () => {});
+          return;
+        }
         options.page(shard.index, fed).then(
           () => child.connected && child.send('ack'),
           (error: Error) => {

@@ -37,8 +37,8 @@ export interface Network {
   height: number;
   nodes: NetworkNode[];
   edges: NetworkEdge[];
-  /** Each node's neighbours, strongest first: the text version of the map. */
-  neighbours: Map<string, NetworkNode[]>;
+  /** Each node's neighbours by its id, strongest first: the text version of the map. */
+  neighbours: Record<string, NetworkNode[]>;
 }
 
 export interface NetworkOptions {
@@ -112,5 +112,6 @@ export function network(
     neighbours.get(l.source)!.push(nodeOf.get(l.target)!);
     neighbours.get(l.target)!.push(nodeOf.get(l.source)!);
   }
-  return { width, height, nodes, edges, neighbours };
+  // A plain object: the network is laid out at emit and read back as JSON.
+  return { width, height, nodes, edges, neighbours: Object.fromEntries(neighbours) };
 }

@@ -1,12 +1,15 @@
 /**
  * Stage 6, emit: validates the knowledge base against its schema and writes the data
- * the Astro pages read. One of the two stages that touch the disk. Three files, so that
- * a build of 10,000 articles never holds every page's data at once:
+ * the Astro pages read. One of the two stages that touch the disk. Its files are such
+ * that a build of 10,000 articles never holds every page's data at once, and no page
+ * reads the whole knowledge base:
  *
  * - `site.json`: the small index every page may use (site, counts, lists, routes, and
  *   each page's place in `pages.jsonl`);
  * - `pages.jsonl`: one line per article view and entity view, read when its page renders;
- * - `kb.json`: the contract (`dist/data/kb.json`), read only when that route is written.
+ * - `kb.json`: the contract (`dist/data/kb.json`), served as it is written;
+ * - `names.json`: the names search suggests (`dist/data/names.json`), likewise;
+ * - `network.json`: the whole network laid out for `/graph/`.
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +17,8 @@ import { KnowledgeBaseSchema, type KnowledgeBase } from '../schema.ts';
 import type { SiteData } from './assemble.ts';
 import type { DisambiguationPage } from '../disambiguation.ts';
 import type { ArticleView, EntityLink } from './views.ts';
+import { network } from '../graph/network.ts';
+import type { NameEntry } from '../../src/lib/suggest.ts';
 
 /** Byte offset and length of one page's JSON in `pages.jsonl`. */
 export type PageSlice = [offset: number, length: number];
@@ -63,12 +68,23 @@ function writeLines(file: string, values: unknown[]): PageSlice[] {
 
 const link = ({ id, name, type, path }: EntityLink): EntityLink => ({ id, name, type, path });
 
+/**
+ * Every entity's name, page and other spellings, for "did you mean" suggestions when a
+ * search finds nothing (`src/lib/suggest.ts`): only what the match needs, one short
+ * array per entity, so the file stays small.
+ */
+function nameEntries(kb: KnowledgeBase): NameEntry[] {
+  return kb.entities.map((e) => [e.name, e.path, ...e.aliases.filter((a) => a !== e.name)]);
+}
+
 /** Writes the page data; throws with the failing path if the data breaks the contract. */
 export function emitSiteData(dataDir: string, data: SiteData): string {
   validate(data.kb);
   mkdirSync(dataDir, { recursive: true });
   // As it is published: the `kb.json` route serves these bytes as they are.
   writeFileSync(join(dataDir, 'kb.json'), JSON.stringify(data.kb, null, 1));
+  writeFileSync(join(dataDir, 'names.json'), JSON.stringify(nameEntries(data.kb)));
+  writeFileSync(join(dataDir, 'network.json'), JSON.stringify(network(data.kb)));
   const archived = data.archived ?? [];
   const slices = writeLines(join(dataDir, 'pages.jsonl'), [
     ...data.articles,

@@ -20,7 +20,7 @@ export interface ReadResult<T> {
 }
 
 /** Markdown files of a folder, sorted so that output never depends on the file system's order. */
-function markdownFiles(dir: string): string[] {
+export function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => /\.(md|markdown)$/i.test(name))

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { PageSlice, SiteIndex } from '../../scripts/pipeline/emit.ts';
 import type { ArticleView, EntityView } from '../../scripts/pipeline/views.ts';
 import { ROOT } from '../../scripts/config.ts';
-import { ENTITY_TYPES, type EntityType, type KnowledgeBase } from '../../scripts/schema.ts';
+import { ENTITY_TYPES, type EntityType } from '../../scripts/schema.ts';
 import { TYPE_FOLDERS, TYPE_LABELS, createUrls } from '../../scripts/urls.ts';
-import { currentShard } from '../../scripts/astro/shards.ts';
+import { currentShard, waitForPageData } from '../../scripts/astro/shards.ts';
 import type { PagePosition, RouteList } from '../../scripts/astro/pagefind.ts';
 
 const DATA = process.env.KB_DATA || join(ROOT, '.kb');
@@ -27,6 +27,8 @@ function load(): SiteIndex {
   }
 }
 
+// A render process starts before the data is written (scripts/astro/render-shard.ts).
+await waitForPageData();
 const index = load();
 
 /** A few recent views, in case a page asks for its view more than once. */
@@ -62,17 +64,12 @@ export const site = {
 };
 export const urls = createUrls(site.site.base, site.site.url);
 
-/** The contract `kb.json` as the emit stage wrote it: the bytes the site publishes. */
-export function knowledgeBaseFile() {
-  return readFileSync(join(DATA, 'kb.json'));
-}
-
 /**
- * The whole contract, read from `kb.json` each time it is asked for: only the few
- * whole-site pages (the network graph, the name list for search suggestions) need it.
+ * A whole-site file as the emit stage wrote it (`kb.json`, `names.json`, `network.json`):
+ * the few pages that use one read it once.
  */
-export function readKnowledgeBase(): KnowledgeBase {
-  return JSON.parse(knowledgeBaseFile().toString('utf8')) as KnowledgeBase;
+export function dataFile(name: 'kb.json' | 'names.json' | 'network.json') {
+  return readFileSync(join(DATA, name));
 }
 
 /** This process's share of the pages (`scripts/astro/shards.ts`). */

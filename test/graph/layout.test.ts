@@ -124,8 +124,8 @@ describe('network', () => {
       ['a', 'b', 0.9],
       ['a', 'c', 0.2],
     ]);
-    expect(net.neighbours.get('a')!.map((n) => n.id)).toEqual(['b', 'c']);
-    expect(net.neighbours.get('d')).toEqual([]);
+    expect(net.neighbours['a']!.map((n) => n.id)).toEqual(['b', 'c']);
+    expect(net.neighbours['d']).toEqual([]);
     expect(JSON.stringify(network(kb).nodes)).toBe(JSON.stringify(net.nodes));
   });
 

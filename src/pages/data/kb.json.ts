@@ -3,9 +3,9 @@
  * emit stage validated and wrote it.
  */
 import type { APIRoute } from 'astro';
-import { knowledgeBaseFile } from '../../lib/site';
+import { dataFile } from '../../lib/site';
 
 export const GET: APIRoute = () =>
-  new Response(knowledgeBaseFile(), {
+  new Response(dataFile('kb.json'), {
     headers: { 'content-type': 'application/json' },
   });

@@ -1,19 +1,12 @@
 /**
  * `dist/data/names.json`: every entity's name, page and other spellings, for "did you
- * mean" suggestions when a search finds nothing (`src/lib/suggest.ts`). Only what the
- * match needs, one short array per entity, so the file stays small.
+ * mean" suggestions when a search finds nothing (`src/lib/suggest.ts`), as the emit
+ * stage wrote it.
  */
 import type { APIRoute } from 'astro';
-import { readKnowledgeBase } from '../../lib/site';
-import type { NameEntry } from '../../lib/suggest';
+import { dataFile } from '../../lib/site';
 
-export const GET: APIRoute = () => {
-  const names: NameEntry[] = readKnowledgeBase().entities.map((e) => [
-    e.name,
-    e.path,
-    ...e.aliases.filter((a) => a !== e.name),
-  ]);
-  return new Response(JSON.stringify(names), {
+export const GET: APIRoute = () =>
+  new Response(dataFile('names.json'), {
     headers: { 'content-type': 'application/json' },
   });
-};
