@@ -42,14 +42,46 @@ export function findIntroducedAliases(
 
 const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', '&']);
 
+const acronymLetters = (acronym: string) => acronym.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+const nameWords = (name: string) => name.split(/[\s-]+/).filter(Boolean);
+
+/**
+ * The initials of a name's words that are not minor ("Anti-Defamation League": "adl";
+ * "Bank of England": "be"): every acronym of the name (`isAcronymOf`) has them, in this
+ * order, with at most the minor words' initials between.
+ */
+export function nameInitials(name: string): string {
+  return nameWords(name)
+    .map((w) => w.toLowerCase())
+    .filter((w) => !MINOR_WORDS.has(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/**
+ * What `nameInitials` may be for a name `acronym` stands for: the acronym's letters, less
+ * any of them (those minor words stand for). At most 64 for the six letters of the
+ * longest acronym `resolve-variants.ts` considers.
+ */
+export function initialsFor(acronym: string): Set<string> {
+  const letters = acronymLetters(acronym);
+  const found = new Set<string>();
+  for (let mask = 0; mask < 1 << letters.length; mask++) {
+    let kept = '';
+    for (let i = 0; i < letters.length; i++) if (mask & (1 << i)) kept += letters[i];
+    found.add(kept);
+  }
+  return found;
+}
+
 /**
  * "ADL" stands for "Anti-Defamation League": the acronym's letters are the initials of the
  * name's words (hyphenated parts counted, minor words optional). A bracket after a name
  * is often something else: "Michael Johnson (U.S.)" names a country, not Johnson.
  */
 export function isAcronymOf(acronym: string, name: string): boolean {
-  const letters = acronym.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
-  const words = name.split(/[\s-]+/).filter(Boolean);
+  const letters = acronymLetters(acronym);
+  const words = nameWords(name);
   const match = (i: number, j: number): boolean => {
     if (j === letters.length) return words.slice(i).every((w) => MINOR_WORDS.has(w.toLowerCase()));
     if (i === words.length) return false;

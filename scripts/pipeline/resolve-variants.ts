@@ -10,7 +10,7 @@
  * (`kb eval --only ecbplus --errors`, "split: name, across documents").
  */
 import { readFileSync } from 'node:fs';
-import { isAcronymOf } from './aliases.ts';
+import { initialsFor, isAcronymOf, nameInitials } from './aliases.ts';
 import { squashedKey } from './name-keys.ts';
 import { groupKind, type Grouped } from './resolve-across.ts';
 
@@ -111,22 +111,30 @@ function mergeMiddleNames(groups: Map<string, Grouped[]>): void {
   }
 }
 
-/** An acronym standing alone ("AP") joins the one organization it abbreviates. */
+/**
+ * An acronym standing alone ("AP") joins the one organization it abbreviates. The long
+ * names are looked up by their initials (`initialsFor`), not all tried against each
+ * acronym, which grew with the square of the corpus.
+ */
 function mergeAcronyms(groups: Map<string, Grouped[]>): void {
   const orgs = [...groups].filter(([, mentions]) => groupKind(mentions) === 'org');
-  const longNames = orgs.flatMap(([key, mentions]) =>
-    [...new Set(mentions.map((m) => m.name))]
-      .filter((name) => name.includes(' '))
-      .map((name) => ({ key, name })),
-  );
+  const byInitials = new Map<string, Array<{ key: string; name: string }>>();
+  for (const [key, mentions] of orgs)
+    for (const name of new Set(mentions.map((m) => m.name))) {
+      if (!name.includes(' ')) continue;
+      const initials = nameInitials(name);
+      if (!byInitials.has(initials)) byInitials.set(initials, []);
+      byInitials.get(initials)!.push({ key, name });
+    }
   for (const [key, mentions] of orgs) {
     const forms = new Set(mentions.map((m) => m.name.replace(/\./g, '')));
     if (forms.size !== 1) continue;
     const [acronym] = forms;
     if (!/^\p{Lu}{2,6}$/u.test(acronym!)) continue;
-    const targets = new Set(
-      longNames.filter((n) => n.key !== key && isAcronymOf(acronym!, n.name)).map((n) => n.key),
-    );
+    const targets = new Set<string>();
+    for (const initials of initialsFor(acronym!))
+      for (const n of byInitials.get(initials) ?? [])
+        if (n.key !== key && isAcronymOf(acronym!, n.name)) targets.add(n.key);
     if (targets.size === 1) merge(groups, key, [...targets][0]!);
   }
 }
