@@ -31,8 +31,8 @@ import { replaceTree } from './fs/replace-tree.ts';
 import { renderInProcesses, renderShards, type ContentScale } from './astro/shards.ts';
 import { startSearchIndex } from './astro/pagefind.ts';
 import { writePermanence } from './astro/permanence.ts';
-import { hashFiles, siteFiles, writeServiceWorker } from './astro/service-worker.ts';
-import { reportSite } from './astro/host-report.ts';
+import { hashFiles, writeServiceWorker } from './astro/service-worker.ts';
+import { listSite, reportSite } from './astro/host-report.ts';
 import { articleItem, entityItem, storyItem } from './citation/csl-json.ts';
 import { prepareCitations, type PrepareOptions } from './citation/prepare.ts';
 import type { ContentProblem } from './pipeline/types.ts';
@@ -305,12 +305,16 @@ export async function renderSite(
     // site is hashed for the service worker; the report counts everything.
     const written = search.write(outDir);
     written.catch(() => {});
-    await writePermanence(outDir);
-    const rest = siteFiles(outDir).filter((f) => !f.startsWith('pagefind/'));
-    const hashed = hashFiles(outDir, rest);
+    const redirects = await writePermanence(outDir);
+    const last = (name: string) => name === 'pagefind' || name === 'sw.js';
+    const site = listSite(outDir, (name) => !last(name));
+    const hashed = hashFiles(
+      outDir,
+      site.map((f) => f.path),
+    );
     await written;
     writeServiceWorker(outDir, config.base, hashed);
-    reportSite(outDir);
+    reportSite(outDir, { files: [...site, ...listSite(outDir, last)], redirects });
     indexing.done();
     return {
       render: (rendered - started) / 1000,

@@ -6,7 +6,7 @@
  * `kb build --quiet` still shows it.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { TYPE_FOLDERS } from '../urls.ts';
 
@@ -36,21 +36,50 @@ function head(file: string): string {
   }
 }
 
-export function measureSite(root: string): HostReport {
-  const sizes = readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
+/** A file of the site: its path under the site's folder (`/`-separated) and size. */
+export interface SiteFile {
+  path: string;
+  bytes: number;
+}
+
+/** The files of the site in `root`, with their sizes; only under the top-level names `include` takes. */
+export function listSite(root: string, include = (_name: string) => true): SiteFile[] {
+  const files: SiteFile[] = [];
+  for (const top of readdirSync(root, { withFileTypes: true })) {
+    if (!include(top.name)) continue;
+    const entries = top.isDirectory()
+      ? readdirSync(join(root, top.name), { recursive: true, withFileTypes: true })
+      : [top];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
       const file = join(entry.parentPath, entry.name);
-      return { path: relative(root, file).split('\\').join('/'), bytes: statSync(file).size };
-    });
+      files.push({ path: relative(root, file).split(sep).join('/'), bytes: statSync(file).size });
+    }
+  }
+  return files;
+}
+
+/**
+ * Measures the site in `root`. The build says what it knows already, so that the site
+ * is not walked again: its `files` (`listSite`) and the folders of the `redirects` it
+ * wrote; without them, a page is a redirect if its head says so.
+ */
+export function measureSite(
+  root: string,
+  known: { files?: SiteFile[]; redirects?: Set<string> } = {},
+): HostReport {
+  const sizes = known.files ?? listSite(root);
   const folders = new Set(Object.values(TYPE_FOLDERS));
+  const redirect = known.redirects
+    ? (path: string) => known.redirects!.has(path.slice(0, -'index.html'.length))
+    : (path: string) => /http-equiv="refresh"/i.test(head(join(root, path)));
   // Redirect pages (aliases, renamed entities) share the folders but are not entity pages.
   const entityPages = sizes
     .filter(({ path }) => {
       const parts = path.split('/');
       return parts.length === 3 && folders.has(parts[0]!) && parts[2] === 'index.html';
     })
-    .filter(({ path }) => !/http-equiv="refresh"/i.test(head(join(root, path))))
+    .filter(({ path }) => !redirect(path))
     .sort((a, b) => a.bytes - b.bytes || a.path.localeCompare(b.path));
   return {
     files: sizes.length,
@@ -113,9 +142,9 @@ export function describe(root: string, report: HostReport): string[] {
   return lines;
 }
 
-/** Prints the report of the site in `root` (warnings to stderr). */
-export function reportSite(root: string): void {
-  for (const line of describe(root, measureSite(root))) {
+/** Prints the report of the site in `root` (warnings to stderr); `known` as for `measureSite`. */
+export function reportSite(root: string, known?: Parameters<typeof measureSite>[1]): void {
+  for (const line of describe(root, measureSite(root, known))) {
     if (line.startsWith('warning:')) console.warn(line);
     else console.log(line);
   }

@@ -15,8 +15,11 @@ import { planPermanence } from '../permanence/plan.ts';
 /** How many pages are written at once. */
 const WRITES_AT_ONCE = 32;
 
-/** Writes the pages that keep every published URL alive into the site in `root`, and the ledger. */
-export async function writePermanence(root: string): Promise<void> {
+/**
+ * Writes the pages that keep every published URL alive into the site in `root`, and the
+ * ledger. Returns the folders of the redirect pages it wrote (`people/x/`).
+ */
+export async function writePermanence(root: string): Promise<Set<string>> {
   // Validated against its schema when it was emitted (`pipeline/emit.ts`).
   const kb = JSON.parse(readFileSync(join(root, 'data/kb.json'), 'utf8')) as KnowledgeBase;
   const ledgerFile = loadConfig().ledgerFile;
@@ -33,13 +36,16 @@ export async function writePermanence(root: string): Promise<void> {
         : gonePageHtml(page, frame, (id) => articlePath.get(id));
     try {
       await writeFile(join(root, page.path, 'index.html'), html, { flag: 'wx' });
+      if (page.kind === 'redirect') redirects.add(page.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   };
+  const redirects = new Set<string>();
   const paths = new Set<string>();
   const unique = pages.filter((p) => !paths.has(p.path) && paths.add(p.path));
   for (let i = 0; i < unique.length; i += WRITES_AT_ONCE)
     await Promise.all(unique.slice(i, i + WRITES_AT_ONCE).map(write));
   writeLedger(ledgerFile, ledger);
+  return redirects;
 }
