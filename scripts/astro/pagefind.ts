@@ -194,15 +194,41 @@ const VOID = new Set('area br col embed hr img input link meta source wbr'.split
 const KEPT_INSIDE = /data-pagefind-(filter|meta|sort|body)/;
 
 /**
- * The page as Pagefind needs it: every element marked `data-pagefind-ignore` taken out
- * with its contents, so that the index gets the same entries from a fraction of the
- * bytes (a page's citation box, references and mention contexts are most of it, and
- * every byte is encoded, piped and parsed). An element ignored "for indexing" only
- * (the default) stays when it holds a filter, metadata or sort key, which Pagefind
- * still reads there; one whose end cannot be found is left as it is.
+ * The page as Pagefind needs it, so that the index gets the same entries from a fraction
+ * of the bytes (every byte is encoded, piped and parsed): only the `<html>` start tag (its
+ * language) and the elements marked `data-pagefind-body`, which hold everything Pagefind
+ * reads on Dossier's pages (title, filters, metadata), without the head, the site's
+ * header and footer; and in them, every element marked `data-pagefind-ignore` taken out
+ * with its contents (a page's citation box, references and mention contexts are most of
+ * it). An element ignored "for indexing" only (the default) stays when it holds a
+ * filter, metadata or sort key, which Pagefind still reads there; one whose end cannot
+ * be found is left as it is, and so is a page with a body whose end cannot be found.
  * `test/build/search-input.test.ts` checks that the index is byte for byte the same.
  */
 export function searchInput(html: string): string {
+  return withoutIgnored(bodiesOnly(html));
+}
+
+/** The `<html>` start tag and the `data-pagefind-body` elements, if all can be found. */
+function bodiesOnly(html: string): string {
+  const root = /<html\b[^>]*>/i.exec(html)?.[0];
+  let out = '';
+  for (let at = html.indexOf('data-pagefind-body'); at !== -1;) {
+    const start = html.lastIndexOf('<', at);
+    const name = /^<([a-z][a-z0-9-]*)/.exec(html.slice(start, start + 16))?.[1];
+    // Only as an attribute of the start tag it is in: article text may name it too.
+    if (/\s/.test(html[at - 1] ?? '') && html.indexOf('>', start) > at && name) {
+      const end = VOID.has(name) ? -1 : elementEnd(html, start, name);
+      if (end === -1) return html;
+      out += html.slice(start, end);
+      at = html.indexOf('data-pagefind-body', end);
+    } else at = html.indexOf('data-pagefind-body', at + 1);
+  }
+  return root && out ? `${root}<body>${out}</body></html>` : html;
+}
+
+/** The page without its `data-pagefind-ignore` elements (see `searchInput`). */
+function withoutIgnored(html: string): string {
   let out = '';
   let from = 0;
   let at = html.indexOf('data-pagefind-ignore');

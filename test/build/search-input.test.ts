@@ -31,6 +31,27 @@ describe('searchInput', () => {
     );
   });
 
+  it('keeps only the html start tag and the body elements of a page', () => {
+    const page =
+      '<!doctype html><html lang="de"><head><title>T</title></head><body>' +
+      '<header><a href="/">Home</a></header><main><article data-pagefind-body><h1>Kiwi Farms</h1>' +
+      '<p>Text about data-pagefind-body.</p></article></main><footer>Footer</footer></body></html>';
+    expect(searchInput(page)).toBe(
+      '<html lang="de"><body><article data-pagefind-body><h1>Kiwi Farms</h1>' +
+        '<p>Text about data-pagefind-body.</p></article></body></html>',
+    );
+    const two =
+      '<html lang="en"><body><div data-pagefind-body><p>a</p></div><nav>menu</nav>' +
+      '<section data-pagefind-body><p>b</p></section></body></html>';
+    expect(searchInput(two)).toBe(
+      '<html lang="en"><body><div data-pagefind-body><p>a</p></div>' +
+        '<section data-pagefind-body><p>b</p></section></body></html>',
+    );
+    // A body whose end cannot be found: the page is left whole, for Pagefind to make sense of.
+    const unclosed = '<html lang="en"><body><main data-pagefind-body><p>no end</body></html>';
+    expect(searchInput(unclosed)).toBe(unclosed);
+  });
+
   it('leaves text that names the attribute, void elements and unclosed elements alone', () => {
     const text = '<p id="p1">Pagefind skips data-pagefind-ignore parts.</p>';
     expect(searchInput(text)).toBe(text);
