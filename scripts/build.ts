@@ -243,7 +243,12 @@ function prepareInProcess(dataDir: string, options: BuildOptions): Promise<Prepa
     const child = fork(
       fileURLToPath(new URL('./prepare-process.ts', import.meta.url)),
       [JSON.stringify({ ...options, dataDir })],
-      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] },
+      {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        // A larger young generation: fewer short-lived objects are kept as if they were
+        // long-lived; at 10,000 articles its peak fell from 1.85 to 1.5 GB.
+        execArgv: ['--max-semi-space-size=32'],
+      },
     );
     let answer: { prepared: Prepared } | { error: string } | undefined;
     child.on('message', (message) => (answer = message as typeof answer));
