@@ -11,10 +11,8 @@ const BANDS = 16;
 const ROWS = PERMUTATIONS / BANDS;
 
 /** Fixed odd multipliers and offsets, so that signatures are the same on every build. */
-const SEEDS = Array.from({ length: PERMUTATIONS }, (_, i) => [
-  (hash32(`a${i}`) | 1) >>> 0,
-  hash32(`b${i}`),
-]) as Array<[number, number]>;
+const MULTIPLIERS = Uint32Array.from({ length: PERMUTATIONS }, (_, i) => hash32(`a${i}`) | 1);
+const OFFSETS = Uint32Array.from({ length: PERMUTATIONS }, (_, i) => hash32(`b${i}`));
 
 /** Hashes of the word `k`-shingles of `words` (the words themselves when fewer). */
 export function shingles(words: string[], k = 3): Set<number> {
@@ -32,8 +30,7 @@ export function signature(set: Set<number>): Uint32Array {
   const sig = new Uint32Array(PERMUTATIONS).fill(0xffffffff);
   for (const x of set) {
     for (let i = 0; i < PERMUTATIONS; i++) {
-      const [a, b] = SEEDS[i]!;
-      let h = (Math.imul(x, a) + b) >>> 0;
+      let h = (Math.imul(x, MULTIPLIERS[i]!) + OFFSETS[i]!) >>> 0;
       h ^= h >>> 15;
       h = Math.imul(h, 0x2c1b3c6d) >>> 0;
       if (h < sig[i]!) sig[i] = h;
