@@ -98,8 +98,8 @@ export function extractKnowledge(
   );
   Object.assign(seconds, perArticle.seconds);
   const extracted = articles.items.map((article, i) => {
-    const { tree, paragraphs, mentions, quotes } = perArticle.extractions[i]!;
-    return { doc: { article, tree, paragraphs }, mentions, quotes };
+    const { tree, paragraphs, mentions, quotes, story } = perArticle.extractions[i]!;
+    return { doc: { article, tree, paragraphs, story }, mentions, quotes };
   });
   const { entities, review } = time('resolve', () =>
     resolveEntities(extracted, curated.items, {

@@ -8,6 +8,7 @@ import { extractQuotes, type Quote } from '../pipeline/quotes.ts';
 import { recognizeMentions } from '../pipeline/recognize/index.ts';
 import type { Recognizer } from '../pipeline/recognize/types.ts';
 import { segmentArticle } from '../pipeline/segment.ts';
+import { storyFeatures, type StoryFeatures } from '../pipeline/stories.ts';
 import type { Article, Mention, Paragraph } from '../pipeline/types.ts';
 
 /** What later stages need of one article's extraction (the article itself is re-attached). */
@@ -16,6 +17,8 @@ export interface ArticleExtraction {
   paragraphs: Paragraph[];
   mentions: Mention[];
   quotes: Quote[];
+  /** What story grouping compares of the article's text (`pipeline/stories.ts`). */
+  story: StoryFeatures;
   /** Tokens segmented, for throughput figures. */
   tokens: number;
   /**
@@ -76,6 +79,8 @@ export function extractArticle(article: Article, recognizers: Recognizer[]): Art
     paragraphs,
     mentions,
     quotes,
+    // The text as story grouping reads it (`gatherKnowledge`): paragraphs, blank-line apart.
+    story: storyFeatures(doc.paragraphs.map((p) => p.text).join('\n\n')),
     tokens,
     seconds: { segment: t1 - t0, recognize: t2 - t1, quotes: t3 - t2 },
     wallSeconds: {

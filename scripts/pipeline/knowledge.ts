@@ -47,12 +47,13 @@ export function gatherKnowledge(
       else named.set(m.article, new Set([e.id]));
     }
   const { stories, duplicateOf } = groupStories(
-    docs.map(({ article, paragraphs }) => ({
+    docs.map(({ article, paragraphs, story }) => ({
       id: article.id,
       title: article.meta.title,
       date: article.meta.date,
       text: paragraphs.map((p) => p.text).join('\n\n'),
       entities: [...(named.get(article.id) ?? [])],
+      features: story,
     })),
   );
   const storyOf = new Map(stories.flatMap((s) => s.versions.map((v) => [v, s] as const)));

@@ -11,7 +11,7 @@
  * Pure.
  */
 import { bandKeys, estimate, shingles, signature } from './minhash.ts';
-import { contentWords, hash32, jaccard, words } from './text-features.ts';
+import { contentOf, hash32, jaccard, words } from './text-features.ts';
 import { appendTo } from './collections.ts';
 
 export interface StoryArticle {
@@ -23,6 +23,35 @@ export interface StoryArticle {
   text: string;
   /** Ids of the resolved entities the article names. */
   entities: string[];
+  /** What the comparisons need of `text` (`storyFeatures`), if worked out already. */
+  features?: StoryFeatures;
+}
+
+/**
+ * What grouping compares of one article's text, which depends on that text alone: so
+ * extraction works it out on its worker threads and caches it with the article.
+ */
+export interface StoryFeatures {
+  /** The normalized body's hash and length: equal for exact duplicates. */
+  body: string;
+  /** Whether the body has any word. */
+  empty: boolean;
+  /** MinHash signature of its word 3-shingles. */
+  signature: Uint32Array;
+  /** Its content words, each once. */
+  words: string[];
+}
+
+/** The `StoryFeatures` of a body given as plain text. */
+export function storyFeatures(text: string): StoryFeatures {
+  const all = words(text);
+  const body = all.join(' ');
+  return {
+    body: `${hash32(body)}:${body.length}`,
+    empty: !body,
+    signature: signature(shingles(all)),
+    words: [...new Set(contentOf(all))],
+  };
 }
 
 export interface Story {
@@ -98,23 +127,24 @@ export function groupStories(
     maxSize = 50,
   }: StoryOptions = {},
 ): { stories: Story[]; duplicateOf: Map<string, string> } {
-  const sorted = [...articles].sort(byFirst);
+  const sorted = [...articles]
+    .sort(byFirst)
+    .map((article) => ({ article, features: article.features ?? storyFeatures(article.text) }));
   // Exact duplicates: the first article with a body keeps it.
   const duplicateOf = new Map<string, string>();
-  const originals: StoryArticle[] = [];
+  const originals: typeof sorted = [];
   const byBody = new Map<string, string>();
-  for (const article of sorted) {
-    const body = words(article.text).join(' ');
-    const key = `${hash32(body)}:${body.length}`;
-    const first = byBody.get(key);
-    if (first !== undefined && body) duplicateOf.set(article.id, first);
-    else (byBody.set(key, article.id), originals.push(article));
+  for (const entry of sorted) {
+    const { article, features } = entry;
+    const first = byBody.get(features.body);
+    if (first !== undefined && !features.empty) duplicateOf.set(article.id, first);
+    else (byBody.set(features.body, article.id), originals.push(entry));
   }
-  const prepared: Prepared[] = originals.map((article) => ({
+  const prepared: Prepared[] = originals.map(({ article, features }) => ({
     article,
-    signature: signature(shingles(words(article.text))),
+    signature: features.signature,
     entities: new Set(article.entities),
-    words: new Set(contentWords(article.text)),
+    words: new Set(features.words),
   }));
   // Candidates: shared LSH band, or a shared entity named in few articles.
   const blocks = new Map<string, number[]>();

@@ -28,7 +28,12 @@ export function words(text: string): string[] {
 
 /** Words that carry content: no function words, no one-letter words, plural "s" folded. */
 export function contentWords(text: string): string[] {
-  return words(text)
+  return contentOf(words(text));
+}
+
+/** The content words among `list` (the `words` of a text), as `contentWords` gives them. */
+export function contentOf(list: string[]): string[] {
+  return list
     .filter((w) => w.length > 1 && !STOP.has(w))
     .map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }

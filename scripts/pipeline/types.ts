@@ -3,6 +3,7 @@
  * (read → segment → recognize → resolve → relate → emit).
  */
 import type { Root } from 'mdast';
+import type { StoryFeatures } from './stories.ts';
 import type { ArticleId, EntityId } from '../ids.ts';
 import type { ArticleFrontMatter, CuratedEntity, EntityType } from '../schema.ts';
 
@@ -57,6 +58,8 @@ export interface SegmentedArticle {
   /** The parsed markdown, kept so that emit can render it with mention links. */
   tree: Root;
   paragraphs: Paragraph[];
+  /** What story grouping compares of its text, worked out with its extraction. */
+  story?: StoryFeatures;
 }
 
 /** Something a recognizer found: a typed span in one paragraph. */
