@@ -22,11 +22,10 @@ import { assembleSite, type SiteData } from './pipeline/assemble.ts';
 import { emitSiteData } from './pipeline/emit.ts';
 import { addDisambiguation } from './disambiguation.ts';
 import { publishedEntities, readLedger } from './permanence/ledger.ts';
-import { readHistory, writeHistory } from './versions/history.ts';
+import { publishHistory, readHistory, stageHistory } from './versions/history.ts';
 import { recordVersions, versionDate } from './versions/record.ts';
 import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
 import { startStage } from './progress.ts';
-import { moveTree } from './fs/move-tree.ts';
 import { replaceTree } from './fs/replace-tree.ts';
 import { renderInProcesses, renderShards, type ContentScale } from './astro/shards.ts';
 import { startSearchIndex } from './astro/pagefind.ts';
@@ -163,7 +162,7 @@ export interface Prepared {
   stats: BuildStats;
 }
 
-/** Where a build leaves the version history it will publish once the site has built. */
+/** Where a build leaves the version history it publishes once the site is rendered. */
 const stagedHistory = (dataDir: string) => join(dataDir, 'history-staged');
 
 /**
@@ -199,9 +198,9 @@ export function prepareSite(config: Config, dataDir: string, options: BuildOptio
   const started = performance.now();
   emitSiteData(dataDir, result.site);
   const { articles, entities } = result.site.kb;
-  // Like the ledger, the history is published once the site has built (`buildSite`).
+  // Like the ledger, the history is published once the site has rendered (`renderSite`).
   rmSync(stagedHistory(dataDir), { recursive: true, force: true });
-  writeHistory(stagedHistory(dataDir), versions.history, versions.changed);
+  stageHistory(stagedHistory(dataDir), versions.history, versions.changed);
   return {
     problems: result.problems,
     seconds: {
@@ -317,6 +316,8 @@ export async function renderSite(
       outDir,
       site.map((f) => f.path),
     );
+    // With the ledger (`writePermanence`): the site has rendered, its pages are public.
+    publishHistory(stagedHistory(dataDir), config.historyDir);
     await written;
     writeServiceWorker(outDir, config.base, hashed);
     reportSite(outDir, { files: [...site, ...listSite(outDir, last)], redirects });
@@ -358,7 +359,6 @@ export async function buildSite(
   const { render, index } = rendered;
   const { problems, seconds, stats } = await prepared;
   replaceTree(staged, outDir);
-  moveTree(stagedHistory(dataDir), config.historyDir);
   const finished = performance.now();
   Object.assign(seconds, { render, index, total: (finished - started) / 1000 });
   console.log(

@@ -7,7 +7,8 @@
  * every version's date and id but parses only the snapshots it renders, so the history
  * costs little memory or time however large it grows.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import type { Snapshot } from './snapshot.ts';
@@ -88,15 +89,46 @@ export function readHistory(dir: string): History {
   return history;
 }
 
-/** Writes the history files of `pages`: one line per version, keys in a fixed order. */
-export function writeHistory(dir: string, history: History, pages: Iterable<string>): void {
-  for (const path of pages) {
-    const file = fileOfPage(dir, path);
-    mkdirSync(dirname(file), { recursive: true });
-    const lines = (history.get(path) ?? []).map(
-      ({ date, version, json }) =>
-        `{"date":${JSON.stringify(date)},"version":${JSON.stringify(version)},"view":${json}}`,
-    );
-    writeFileSync(file, lines.join('\n') + '\n');
+/**
+ * The history files of `pages` (path under the history folder → its text): one line per
+ * version, keys in a fixed order.
+ */
+export function historyFiles(history: History, pages: Iterable<string>): Array<[string, string]> {
+  return [...pages].map((path) => [
+    fileOfPage('', path),
+    (history.get(path) ?? [])
+      .map(
+        ({ date, version, json }) =>
+          `{"date":${JSON.stringify(date)},"version":${JSON.stringify(version)},"view":${json}}\n`,
+      )
+      .join(''),
+  ]);
+}
+
+/** Writes files made by `historyFiles` under `dir`. */
+function writeHistoryFiles(dir: string, files: Array<[string, string]>): void {
+  const made = new Set<string>();
+  for (const [name, text] of files) {
+    const file = join(dir, name);
+    if (!made.has(dirname(file))) mkdirSync(dirname(file), { recursive: true });
+    made.add(dirname(file));
+    writeFileSync(file, text);
   }
+}
+
+/**
+ * A build's new history files in one file (`historyFiles`, serialized), written where
+ * the site's data is made: thousands of small files cost most of their time in the
+ * kernel, so they are written out (`publishHistory`) while Pagefind writes its index,
+ * not while the rest of the build waits.
+ */
+export function stageHistory(file: string, history: History, pages: Iterable<string>): void {
+  writeFileSync(file, serialize(historyFiles(history, pages)));
+}
+
+/** Writes the history files staged in `file` under `dir`, then removes `file`. */
+export function publishHistory(file: string, dir: string): void {
+  if (!existsSync(file)) return;
+  writeHistoryFiles(dir, deserialize(readFileSync(file)) as Array<[string, string]>);
+  rmSync(file, { force: true });
 }
