@@ -319,8 +319,12 @@ export async function renderSite(
     // With the ledger (`writePermanence`): the site has rendered, its pages are public.
     publishHistory(stagedHistory(dataDir), config.historyDir);
     await written;
-    writeServiceWorker(outDir, config.base, hashed);
-    reportSite(outDir, { files: [...site, ...listSite(outDir, last)], redirects });
+    const files = [...site, ...listSite(outDir, (name) => name === 'pagefind')];
+    writeServiceWorker(outDir, config.base, hashed, files);
+    reportSite(outDir, {
+      files: [...files, ...listSite(outDir, (name) => name === 'sw.js')],
+      redirects,
+    });
     indexing.done();
     return {
       render: (rendered - started) / 1000,

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { SiteFile } from './host-report.ts';
 
 /** Written here; not part of its own hash. `offline.zip` comes later. */
 const OWN = new Set(['sw.js', 'offline.zip']);
@@ -72,8 +73,10 @@ export function buildManifest(
   root: string,
   base: string,
   hashed = new Map<string, string>(),
+  files?: SiteFile[],
 ): Manifest {
-  const all = siteFiles(root);
+  const sizes = files && new Map(files.map((f) => [f.path, f.bytes]));
+  const all = sizes ? [...sizes.keys()].filter((f) => !OWN.has(f)).sort() : siteFiles(root);
   const hashes = hashFiles(root, all, hashed);
   const hash = createHash('sha256');
   for (const f of all) hash.update(`${f}\0${hashes.get(f)}\0`);
@@ -82,7 +85,8 @@ export function buildManifest(
   let fragmentBytes = 0;
   for (const f of pagefind) {
     if (fragmentBytes > FRAGMENT_BUDGET) break;
-    if (f.startsWith('pagefind/fragment/')) fragmentBytes += statSync(join(root, f)).size;
+    if (f.startsWith('pagefind/fragment/'))
+      fragmentBytes += sizes?.get(f) ?? statSync(join(root, f)).size;
   }
   const wanted = (f: string) =>
     f.startsWith('_astro/') ||
@@ -172,9 +176,15 @@ self.addEventListener('fetch', (event) => {
 
 /**
  * Writes `sw.js` at the root of the site in `root`, served under `base`; `hashed` holds
- * the files already hashed (`hashFiles`), unchanged since.
+ * the files already hashed (`hashFiles`), unchanged since, and `files` the site's files,
+ * if the build has listed them (`listSite`).
  */
-export function writeServiceWorker(root: string, base: string, hashed?: Map<string, string>): void {
-  const manifest = buildManifest(root, base.endsWith('/') ? base : `${base}/`, hashed);
+export function writeServiceWorker(
+  root: string,
+  base: string,
+  hashed?: Map<string, string>,
+  files?: SiteFile[],
+): void {
+  const manifest = buildManifest(root, base.endsWith('/') ? base : `${base}/`, hashed, files);
   writeFileSync(join(root, 'sw.js'), serviceWorkerSource(manifest));
 }
