@@ -4,37 +4,17 @@
  * started early, beside extraction, is stopped with it.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { expectSameSite, renderLeftovers, workFolder } from './helpers.ts';
 
 const built = inject('siteDir');
-const work = mkdtempSync(join(tmpdir(), 'dossier-failed-build-'));
-const renderFolders = join('node_modules', '.dossier-render');
-const leftovers = () => (existsSync(renderFolders) ? readdirSync(renderFolders).sort() : []);
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .sort();
-}
+const work = workFolder('dossier-failed-build-');
 
 describe('a build that fails', () => {
   it('keeps the last site whole and leaves nothing behind', () => {
-    const before = leftovers();
+    const before = renderLeftovers();
     const site = join(work, 'dist');
     cpSync(built, site, { recursive: true });
     const content = join(work, 'content');
@@ -58,13 +38,8 @@ describe('a build that fails', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('broken.md:');
     expect(run.stderr).toContain('fix them or build without --strict');
-    const names = files(built);
-    expect(files(site)).toEqual(names);
-    for (const name of names)
-      expect(readFileSync(join(site, name)).equals(readFileSync(join(built, name))), name).toBe(
-        true,
-      );
+    expectSameSite(site, built);
     expect(existsSync(`${site}.building`)).toBe(false);
-    expect(leftovers()).toEqual(before);
+    expect(renderLeftovers()).toEqual(before);
   }, 120_000);
 });
