@@ -5,7 +5,7 @@
  * (Pagefind's files, redirect pages, service worker, host report).
  */
 import { fork } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
@@ -336,6 +336,40 @@ export async function renderSite(
 }
 
 /**
+ * One build at a time per data folder: two would write each other's page data while
+ * the other renders it. The lock is a file holding the build's process id; one left by
+ * a build that was killed is taken over. Returns its release.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'build.lock');
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = Number(readFileSync(file, 'utf8'));
+    if (holder !== process.pid && isRunning(holder))
+      throw new Error(
+        `another build (process ${holder}) is using ${relative(process.cwd(), dataDir) || '.'}/; ` +
+          `wait for it to finish, or give this build a data folder of its own with KB_DATA`,
+      );
+    writeFileSync(file, String(process.pid));
+  }
+  return () => rmSync(file, { force: true });
+}
+
+/** Whether a process with this id is running (one we may not signal is). */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
  * Where a build puts the site until it is complete: beside its place (so that it moves
  * there with a rename), which keeps the last site whole while a build runs or if it fails.
  */
@@ -349,20 +383,27 @@ export async function buildSite(
   const config = loadConfig();
   const dataDir = options.dataDir ?? defaultDataDir();
   const outDir = options.outDir ?? process.env.KB_OUT ?? join(ROOT, 'dist');
-  // Astro's render processes start beside extraction and wait for its page data.
-  const prepared = prepareInProcess(dataDir, options);
+  const unlock = lockDataDir(dataDir);
   const staged = stagedSite(outDir);
-  rmSync(staged, { recursive: true, force: true });
-  let rendered: Awaited<ReturnType<typeof renderSite>>;
+  let built: [Awaited<ReturnType<typeof renderSite>>, Prepared];
   try {
-    rendered = await renderSite(config, dataDir, staged, { data: prepared, quiet: options.quiet });
-  } catch (error) {
+    // Astro's render processes start beside extraction and wait for its page data.
+    const prepared = prepareInProcess(dataDir, options);
     rmSync(staged, { recursive: true, force: true });
-    throw error;
+    try {
+      built = [
+        await renderSite(config, dataDir, staged, { data: prepared, quiet: options.quiet }),
+        await prepared,
+      ];
+    } catch (error) {
+      rmSync(staged, { recursive: true, force: true });
+      throw error;
+    }
+    replaceTree(staged, outDir);
+  } finally {
+    unlock();
   }
-  const { render, index } = rendered;
-  const { problems, seconds, stats } = await prepared;
-  replaceTree(staged, outDir);
+  const [{ render, index }, { problems, seconds, stats }] = built;
   const finished = performance.now();
   Object.assign(seconds, { render, index, total: (finished - started) / 1000 });
   console.log(

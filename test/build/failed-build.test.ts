@@ -1,9 +1,11 @@
 /**
  * A build that fails leaves the published site as it was: the site is built beside it
  * (`dist.building`) and put in its place only when complete, and the render process that
- * started early, beside extraction, is stopped with it.
+ * started early, beside extraction, is stopped with it. And one build at a time uses a
+ * data folder: a second is refused with a clear error, a killed one's lock taken over.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -41,5 +43,50 @@ describe('a build that fails', () => {
     expectSameSite(site, built);
     expect(existsSync(`${site}.building`)).toBe(false);
     expect(renderLeftovers()).toEqual(before);
+  }, 120_000);
+});
+
+describe('two builds on one data folder', () => {
+  const env = (name: string) => ({
+    ...process.env,
+    KB_OUT: join(work, `${name}-dist`),
+    KB_DATA: join(work, 'shared-data'),
+    KB_ASTRO_CACHE: join(work, `${name}-astro-cache`),
+    KB_LEDGER: join(work, `${name}-published.json`),
+    KB_HISTORY: join(work, `${name}-history`),
+  });
+  const lock = join(work, 'shared-data', 'build.lock');
+
+  it('refuses the second while the first runs, and the first builds', async () => {
+    const first = spawn(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
+      env: env('first'),
+      stdio: 'ignore',
+    });
+    const exited = once(first, 'exit');
+    while (!existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = spawnSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
+      encoding: 'utf8',
+      env: env('second'),
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`another build (process ${first.pid}) is using`);
+    expect(second.stderr).toContain('KB_DATA');
+    expect(existsSync(join(work, 'second-dist'))).toBe(false);
+    expect(await exited).toEqual([0, null]);
+    expect(existsSync(join(work, 'first-dist', 'index.html'))).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  }, 120_000);
+
+  it('takes over the lock of a build that was killed', () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    mkdirSync(join(work, 'shared-data'), { recursive: true });
+    writeFileSync(lock, String(gone));
+    const run = spawnSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
+      encoding: 'utf8',
+      env: env('third'),
+    });
+    expect(run.stderr).not.toContain('another build');
+    expect(run.status).toBe(0);
+    expect(existsSync(lock)).toBe(false);
   }, 120_000);
 });
