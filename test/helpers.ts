@@ -1,14 +1,32 @@
 /** Shared test helpers: temporary content folders and golden files. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { articleId } from '../scripts/ids.ts';
 import type { Article } from '../scripts/pipeline/types.ts';
 
+const made: string[] = [];
+
+// This module is loaded afresh for each test file (`isolate`), as the file is collected:
+// the hook is the file's own, and runs after all its tests.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A new empty temporary folder, removed after the test file, wherever it was made: in
+ * a test, a hook or a fixture.
+ */
+export function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /** A temporary folder holding `files` (path → contents). */
 export function tempTree(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'dossier-unit-'));
+  const root = tempFolder('dossier-unit-');
   for (const [path, contents] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), contents);

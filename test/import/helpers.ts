@@ -1,9 +1,9 @@
 /** Shared test helpers for `kb import`. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { ArticleFrontMatterSchema } from '../../scripts/schema.ts';
+import { tempFolder } from '../helpers.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 
@@ -12,9 +12,9 @@ export function fixture(name: string): Buffer {
   return readFileSync(join(FIXTURES, name));
 }
 
-/** A fresh empty folder. */
+/** A fresh empty folder, removed after the test file. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'kb-import-'));
+  return tempFolder('kb-import-');
 }
 
 /** Reads a written article back the way the pipeline does, validating its front matter. */
