@@ -4,7 +4,7 @@
  * → render (Astro, in one or more processes of their own, feeding Pagefind here) → index
  * (Pagefind's files, redirect pages, service worker, host report).
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
@@ -237,9 +237,13 @@ function attachCitations(site: SiteData, options: PrepareOptions): void {
  * and citation hold the whole corpus in memory, and a process that ends gives all of it
  * back, where a heap that shrank would keep most of it from the pages Astro renders.
  */
-function prepareInProcess(dataDir: string, options: BuildOptions): Promise<Prepared> {
-  return new Promise((resolve, reject) => {
-    const child = fork(
+function prepareInProcess(
+  dataDir: string,
+  options: BuildOptions,
+): { prepared: Promise<Prepared>; stop(): void } {
+  let child!: ChildProcess;
+  const prepared = new Promise<Prepared>((resolve, reject) => {
+    child = fork(
       fileURLToPath(new URL('./prepare-process.ts', import.meta.url)),
       [JSON.stringify({ ...options, dataDir })],
       {
@@ -258,6 +262,10 @@ function prepareInProcess(dataDir: string, options: BuildOptions): Promise<Prepa
       else reject(new Error(`the extraction process stopped (${signal ?? `exit code ${code}`})`));
     });
   });
+  // Awaited by `buildSite` unless rendering failed first, which stops it: its data would
+  // go unused, and its own failure then says nothing new.
+  prepared.catch(() => {});
+  return { prepared, stop: () => void (child.exitCode === null && child.kill()) };
 }
 
 /** The articles in `content/articles`, counted and measured without reading them. */
@@ -388,7 +396,7 @@ export async function buildSite(
   let built: [Awaited<ReturnType<typeof renderSite>>, Prepared];
   try {
     // Astro's render processes start beside extraction and wait for its page data.
-    const prepared = prepareInProcess(dataDir, options);
+    const { prepared, stop } = prepareInProcess(dataDir, options);
     rmSync(staged, { recursive: true, force: true });
     try {
       built = [
@@ -396,6 +404,7 @@ export async function buildSite(
         await prepared,
       ];
     } catch (error) {
+      stop();
       rmSync(staged, { recursive: true, force: true });
       throw error;
     }

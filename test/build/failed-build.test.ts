@@ -1,8 +1,9 @@
 /**
  * A build that fails leaves the published site as it was: the site is built beside it
  * (`dist.building`) and put in its place only when complete, and the render process that
- * started early, beside extraction, is stopped with it. And one build at a time uses a
- * data folder: a second is refused with a clear error, a killed one's lock taken over.
+ * started early, beside extraction, is stopped with it, as extraction is when rendering
+ * fails first. And one build at a time uses a data folder: a second is refused with a
+ * clear error, a killed one's lock taken over.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -43,6 +44,32 @@ describe('a build that fails', () => {
     expectSameSite(site, built);
     expect(existsSync(`${site}.building`)).toBe(false);
     expect(renderLeftovers()).toEqual(before);
+  }, 120_000);
+});
+
+describe('a build whose rendering fails first', () => {
+  it('stops its extraction and says why', () => {
+    const data = join(work, 'render-fails-data');
+    const run = spawnSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        KB_RENDER_SHARDS: '0',
+        KB_OUT: join(work, 'render-fails-dist'),
+        KB_DATA: data,
+        KB_ASTRO_CACHE: join(work, 'render-fails-astro-cache'),
+        KB_LEDGER: join(work, 'render-fails-published.json'),
+        KB_HISTORY: join(work, 'render-fails-history'),
+      },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'error: KB_RENDER_SHARDS must be a whole number of processes, 1 or more: "0"',
+    );
+    // Stopped before it wrote the page data, and nothing left behind.
+    expect(existsSync(join(data, 'site.json'))).toBe(false);
+    expect(existsSync(join(data, 'build.lock'))).toBe(false);
+    expect(existsSync(join(work, 'render-fails-dist'))).toBe(false);
   }, 120_000);
 });
 
