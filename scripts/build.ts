@@ -31,7 +31,9 @@ import { renderInProcesses, renderShards, type ContentScale } from './astro/shar
 import { startSearchIndex } from './astro/pagefind.ts';
 import { writePermanence } from './astro/permanence.ts';
 import { hashFiles, writeServiceWorker } from './astro/service-worker.ts';
-import { listSite, reportSite } from './astro/host-report.ts';
+import { reportSite } from './astro/host-report.ts';
+import { listSite } from './astro/site-files.ts';
+import { isRunning } from './running.ts';
 import { articleItem, entityItem, storyItem } from './citation/csl-json.ts';
 import { prepareCitations, type PrepareOptions } from './citation/prepare.ts';
 import type { ContentProblem } from './pipeline/types.ts';
@@ -364,17 +366,6 @@ function lockDataDir(dataDir: string): () => void {
     writeFileSync(file, String(process.pid));
   }
   return () => rmSync(file, { force: true });
-}
-
-/** Whether a process with this id is running (one we may not signal is). */
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

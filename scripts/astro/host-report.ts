@@ -5,10 +5,11 @@
  * should stay under 60 KB of HTML, and the report says which parts of it weigh most.
  * `kb build --quiet` still shows it.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { TYPE_FOLDERS } from '../urls.ts';
+import { listSite, type SiteFile } from './site-files.ts';
 
 /** Cloudflare Pages: 20,000 files per site (free plan), 25 MiB per file. */
 export const MAX_FILES = 20_000;
@@ -34,29 +35,6 @@ function head(file: string): string {
   } finally {
     closeSync(fd);
   }
-}
-
-/** A file of the site: its path under the site's folder (`/`-separated) and size. */
-export interface SiteFile {
-  path: string;
-  bytes: number;
-}
-
-/** The files of the site in `root`, with their sizes; only under the top-level names `include` takes. */
-export function listSite(root: string, include = (_name: string) => true): SiteFile[] {
-  const files: SiteFile[] = [];
-  for (const top of readdirSync(root, { withFileTypes: true })) {
-    if (!include(top.name)) continue;
-    const entries = top.isDirectory()
-      ? readdirSync(join(root, top.name), { recursive: true, withFileTypes: true })
-      : [top];
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      const file = join(entry.parentPath, entry.name);
-      files.push({ path: relative(root, file).split(sep).join('/'), bytes: statSync(file).size });
-    }
-  }
-  return files;
 }
 
 /**

@@ -8,9 +8,9 @@
  * old cache. Its scope is the site's base, and it only answers for URLs under it.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import type { SiteFile } from './host-report.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listSite, type SiteFile } from './site-files.ts';
 
 /** Written here; not part of its own hash. `offline.zip` comes later. */
 const OWN = new Set(['sw.js', 'offline.zip']);
@@ -22,15 +22,6 @@ export interface Manifest {
   version: string;
   /** Paths under the base, fetched when the worker installs. */
   precache: string[];
-}
-
-/** The site's files (paths under `root`, `/`-separated, sorted), but the worker's own. */
-export function siteFiles(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((f) => !OWN.has(f))
-    .sort();
 }
 
 /**
@@ -75,8 +66,8 @@ export function buildManifest(
   hashed = new Map<string, string>(),
   files?: SiteFile[],
 ): Manifest {
-  const sizes = files && new Map(files.map((f) => [f.path, f.bytes]));
-  const all = sizes ? [...sizes.keys()].filter((f) => !OWN.has(f)).sort() : siteFiles(root);
+  const sizes = new Map((files ?? listSite(root)).map((f) => [f.path, f.bytes]));
+  const all = [...sizes.keys()].filter((f) => !OWN.has(f)).sort();
   const hashes = hashFiles(root, all, hashed);
   const hash = createHash('sha256');
   for (const f of all) hash.update(`${f}\0${hashes.get(f)}\0`);
@@ -85,8 +76,7 @@ export function buildManifest(
   let fragmentBytes = 0;
   for (const f of pagefind) {
     if (fragmentBytes > FRAGMENT_BUDGET) break;
-    if (f.startsWith('pagefind/fragment/'))
-      fragmentBytes += sizes?.get(f) ?? statSync(join(root, f)).size;
+    if (f.startsWith('pagefind/fragment/')) fragmentBytes += sizes.get(f)!;
   }
   const wanted = (f: string) =>
     f.startsWith('_astro/') ||
@@ -177,7 +167,7 @@ self.addEventListener('fetch', (event) => {
 /**
  * Writes `sw.js` at the root of the site in `root`, served under `base`; `hashed` holds
  * the files already hashed (`hashFiles`), unchanged since, and `files` the site's files,
- * if the build has listed them (`listSite`).
+ * if the build has listed them (`listSite`); else the site is listed here.
  */
 export function writeServiceWorker(
   root: string,

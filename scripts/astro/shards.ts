@@ -19,6 +19,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../config.ts';
+import { isRunning } from '../running.ts';
 import type { FedPage } from './pagefind.ts';
 
 /** Which share of the pages this process renders: `index` of `count`. */
@@ -111,12 +112,8 @@ export function waitForPageData(): Promise<void> {
 function removeAbandoned(parent: string): void {
   if (!existsSync(parent)) return;
   for (const name of readdirSync(parent)) {
-    const pid = Number(name.split('-')[0]);
-    try {
-      process.kill(pid, 0);
-    } catch {
+    if (!isRunning(Number(name.split('-')[0])))
       rmSync(join(parent, name), { recursive: true, force: true });
-    }
   }
 }
 

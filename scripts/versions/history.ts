@@ -93,7 +93,7 @@ export function readHistory(dir: string): History {
  * The history files of `pages` (path under the history folder → its text): one line per
  * version, keys in a fixed order.
  */
-export function historyFiles(history: History, pages: Iterable<string>): Array<[string, string]> {
+function historyFiles(history: History, pages: Iterable<string>): Array<[string, string]> {
   return [...pages].map((path) => [
     fileOfPage('', path),
     (history.get(path) ?? [])
