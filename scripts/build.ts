@@ -35,7 +35,7 @@ import { reportSite } from './astro/host-report.ts';
 import { listSite } from './astro/site-files.ts';
 import { isRunning } from './running.ts';
 import { articleItem, entityItem, storyItem } from './citation/csl-json.ts';
-import { prepareCitations, type PrepareOptions } from './citation/prepare.ts';
+import { prepareCitations, startCitationPool, type PrepareOptions } from './citation/prepare.ts';
 import type { ContentProblem } from './pipeline/types.ts';
 
 /** Entities below this confidence get no page; listed by `kb extract --review`. */
@@ -55,6 +55,8 @@ export interface ExtractOptions {
   cacheDir?: string | false;
   /** Worker threads for per-article extraction (default: one per core, `KB_WORKERS`). */
   workers?: number;
+  /** Called once per-article extraction is done, before the single-threaded stages. */
+  onExtracted?: (stats: ExtractResult['stats']) => void;
 }
 
 /** The data folder: `KB_DATA`, else `.kb/` in the project. */
@@ -98,6 +100,7 @@ export function extractKnowledge(
     }),
   );
   Object.assign(seconds, perArticle.seconds);
+  options.onExtracted?.(perArticle.stats);
   const extracted = articles.items.map((article, i) => {
     const { tree, paragraphs, mentions, quotes, story } = perArticle.extractions[i]!;
     return { doc: { article, tree, paragraphs, story }, mentions, quotes };
@@ -164,6 +167,12 @@ export interface Prepared {
   stats: BuildStats;
 }
 
+/**
+ * From this many articles extracted anew, the citation workers start once extraction
+ * ends (`startCitationPool`) rather than when the entries are ready to cite.
+ */
+const EARLY_CITATION_POOL = 200;
+
 /** Where a build leaves the version history it publishes once the site is rendered. */
 const stagedHistory = (dataDir: string) => join(dataDir, 'history-staged');
 
@@ -174,42 +183,55 @@ const stagedHistory = (dataDir: string) => join(dataDir, 'history-staged');
  * before Astro renders.
  */
 export function prepareSite(config: Config, dataDir: string, options: BuildOptions): Prepared {
-  const result = extractKnowledge(config, options.quiet, {
-    cacheDir: options.cache === false ? false : join(dataDir, 'cache'),
-    workers: options.workers,
-  });
-  for (const problem of result.problems) console.error(`warning: ${formatProblem(problem)}`);
-  if (options.strict && result.problems.length) {
-    throw new Error(
-      `${result.problems.length} content problem(s); fix them or build without --strict`,
-    );
-  }
-  // Versions first: a version hashes the page's content, and citations are dated by it.
-  const versions = recordVersions(
-    result.site,
-    readHistory(config.historyDir),
-    versionDate(config.sourceDateEpoch),
-  );
-  result.site.archived = versions.archived;
-  const citing = performance.now();
-  attachCitations(result.site, {
+  const citing: PrepareOptions = {
     cacheDir: options.cache === false ? undefined : join(dataDir, 'citations'),
     workers: options.workers,
     quiet: options.quiet,
+  };
+  const result = extractKnowledge(config, options.quiet, {
+    cacheDir: options.cache === false ? false : join(dataDir, 'cache'),
+    workers: options.workers,
+    // Many articles extracted anew make many pages to cite anew: the citation workers
+    // set up on the core that resolution and assembly leave idle.
+    onExtracted: ({ extracted }) => {
+      if (extracted >= EARLY_CITATION_POOL) citing.pool = startCitationPool(citing);
+    },
   });
-  const started = performance.now();
-  emitSiteData(dataDir, result.site);
+  let versions: ReturnType<typeof recordVersions>;
+  const seconds = { ...result.seconds, cite: 0, emit: 0 };
+  const time = (stage: 'cite' | 'emit', work: () => void) => {
+    const started = performance.now();
+    work();
+    seconds[stage] += (performance.now() - started) / 1000;
+  };
+  try {
+    for (const problem of result.problems) console.error(`warning: ${formatProblem(problem)}`);
+    if (options.strict && result.problems.length) {
+      throw new Error(
+        `${result.problems.length} content problem(s); fix them or build without --strict`,
+      );
+    }
+    // Versions first: a version hashes the page's content, and citations are dated by it.
+    versions = recordVersions(
+      result.site,
+      readHistory(config.historyDir),
+      versionDate(config.sourceDateEpoch),
+    );
+    result.site.archived = versions.archived;
+    time('cite', () => attachCitations(result.site, citing));
+  } finally {
+    citing.pool?.close();
+  }
+  time('emit', () => {
+    emitSiteData(dataDir, result.site);
+    // Like the ledger, the history is published once the site has rendered (`renderSite`).
+    rmSync(stagedHistory(dataDir), { recursive: true, force: true });
+    stageHistory(stagedHistory(dataDir), versions.history, versions.changed);
+  });
   const { articles, entities } = result.site.kb;
-  // Like the ledger, the history is published once the site has rendered (`renderSite`).
-  rmSync(stagedHistory(dataDir), { recursive: true, force: true });
-  stageHistory(stagedHistory(dataDir), versions.history, versions.changed);
   return {
     problems: result.problems,
-    seconds: {
-      ...result.seconds,
-      cite: (started - citing) / 1000,
-      emit: (performance.now() - started) / 1000,
-    } as Record<string, number>,
+    seconds,
     stats: { ...result.stats, articles: articles.length, entities: entities.length },
   };
 }
@@ -294,6 +316,11 @@ export async function renderSite(
   const scale = contentScale(config);
   const shards = renderShards(scale.articles);
   const search = await startSearchIndex(shards, config.base);
+  // The service worker's hashes of the rendered pages, by file, as their processes send them.
+  const pageHashes = new Map<string, string>();
+  const root = config.base.replace(/\/?$/, '/');
+  const pageFile = (pathname: string) =>
+    `${decodeURIComponent(pathname.startsWith(root) ? pathname.slice(root.length) : pathname)}index.html`;
   let started = performance.now();
   let stage: ReturnType<typeof startStage> | undefined;
   const data = options.data.then((value) => {
@@ -308,7 +335,10 @@ export async function renderSite(
       data,
       scale,
       count: shards,
-      page: search.add,
+      page: (shard, fed) => {
+        if (fed.written) pageHashes.set(pageFile(fed.written.pathname), fed.written.sha256);
+        return search.add(shard, fed);
+      },
       done: search.end,
       quiet: options.quiet,
     });
@@ -316,15 +346,17 @@ export async function renderSite(
     stage!.done();
     const indexing = startStage('index', options.quiet);
     // Pagefind writes its files while the redirect pages are written and the rest of the
-    // site is hashed for the service worker; the report counts everything.
+    // site is hashed for the service worker (the pages hashed as they were rendered, the
+    // redirect pages as they are written); the report counts everything.
     const written = search.write(outDir);
     written.catch(() => {});
-    const redirects = await writePermanence(outDir);
+    const permanence = await writePermanence(outDir);
     const last = (name: string) => name === 'pagefind' || name === 'sw.js';
     const site = listSite(outDir, (name) => !last(name));
     const hashed = hashFiles(
       outDir,
       site.map((f) => f.path),
+      new Map([...pageHashes, ...permanence.hashes]),
     );
     // With the ledger (`writePermanence`): the site has rendered, its pages are public.
     publishHistory(stagedHistory(dataDir), config.historyDir);
@@ -333,7 +365,7 @@ export async function renderSite(
     writeServiceWorker(outDir, config.base, hashed, files);
     reportSite(outDir, {
       files: [...files, ...listSite(outDir, (name) => name === 'sw.js')],
-      redirects,
+      redirects: permanence.redirects,
     });
     indexing.done();
     return {

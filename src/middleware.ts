@@ -1,9 +1,11 @@
 /**
  * Hands every rendered page of a route list (`shardRoutes` in `src/lib/site.ts`) to the
  * search feed while the build goes on, with its HTML when it carries a
- * `data-pagefind-body` (see `scripts/astro/pagefind.ts`), and leaves the single pages to
- * the first render process (`scripts/astro/shards.ts`). Pages are unchanged.
+ * `data-pagefind-body` (see `scripts/astro/pagefind.ts`) and the hash of its bytes, and
+ * leaves the single pages to the first render process (`scripts/astro/shards.ts`).
+ * Pages are unchanged.
  */
+import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'astro';
 import { feedRenderedPage, type PagePosition } from '../scripts/astro/pagefind.ts';
 import { rendersSinglePages, routeLists } from './lib/site';
@@ -27,6 +29,9 @@ export const onRequest: MiddlewareHandler = async ({ url, props }, next) => {
       position,
       routeLists(),
       searchable ? { pathname: url.pathname, content: html } : undefined,
+      // What Astro writes is this HTML: the service worker's hash of the file, without
+      // reading it back (`scripts/astro/service-worker.ts`).
+      { pathname: url.pathname, sha256: createHash('sha256').update(html).digest('hex') },
     );
   else if (searchable)
     // Its place in the index's order would depend on how many processes rendered.

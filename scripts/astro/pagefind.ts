@@ -39,6 +39,8 @@ export interface RouteList {
 export interface FedPage {
   position: PagePosition;
   page?: { pathname: string; content: string };
+  /** The page's URL path (with the base) and the SHA-256 of its bytes, for the service worker. */
+  written?: { pathname: string; sha256: string };
   /** The process's route lists in the order Astro asked for them; with its first page. */
   lists?: RouteList[];
 }
@@ -60,13 +62,14 @@ let listsSent = false;
 /**
  * Hands a rendered page of a route list to the search feed of the build in progress,
  * if any: with its HTML (URL path with the base) when it is searchable, as a place in
- * the order when not; `lists` are this process's route lists. Resolves once the feed is
- * not too far behind.
+ * the order when not; `lists` are this process's route lists; `written`, the hash of
+ * the bytes written. Resolves once the feed is not too far behind.
  */
 export async function feedRenderedPage(
   position: PagePosition,
   lists: RouteList[],
   page?: { pathname: string; content: string },
+  written?: FedPage['written'],
 ): Promise<void> {
   const feed = (globalThis as { [FEED]?: Feed })[FEED];
   if (!feed) return;
@@ -76,6 +79,7 @@ export async function feedRenderedPage(
     position,
     ...(first && { lists }),
     ...(page && { page: { pathname: page.pathname, content: searchInput(page.content) } }),
+    ...(written && { written }),
   });
 }
 

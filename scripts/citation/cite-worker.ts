@@ -10,6 +10,7 @@ import type { FormattedItem } from './format-item.ts';
 await serveBatches<CiteWork, FormattedItem, CacheLocation | null>(async (cache) => {
   const { formatItemForCache } = await import('./format-item.ts');
   const { writeEntry } = await import('../cache.ts');
+  (await import('./engine.ts')).warmUp();
   return ({ item, key }) => {
     const { result, keep } = formatItemForCache(item);
     if (cache && keep) writeEntry(cache, key, result);

@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { openCache } from '../cache.ts';
-import { cachedMap } from '../parallel/cached-map.ts';
+import { cachedMap, chooseWorkers } from '../parallel/cached-map.ts';
+import { startPool, type Pool } from '../parallel/pool.ts';
 import { moduleClosure } from '../parallel/version.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +24,32 @@ export interface PrepareOptions {
   /** Worker threads (default: one per core when there is enough work). */
   workers?: number;
   quiet?: boolean;
+  /** Citation workers started ahead (`startCitationPool`), closed if there is no work. */
+  pool?: Pool;
 }
 
+const WORKER = new URL('./cite-worker.ts', import.meta.url);
+
+/**
+ * Starts the citation workers ahead of their work, for a build that will format many
+ * entries: each loads citation-js and builds its citeproc engines (about a second)
+ * while the build does single-threaded work on another core.
+ */
+export function startCitationPool(options: PrepareOptions = {}): Pool {
+  return startPool({
+    script: WORKER,
+    workers: chooseWorkers(Infinity, options.workers),
+    init: openCache(options.cacheDir, citationVersion()).location ?? null,
+  });
+}
+
+let version: string | undefined;
 /** Hash of what formatting depends on: our citation modules and the libraries' versions. */
 function citationVersion(): string {
+  return (version ??= hashVersion());
+}
+
+function hashVersion(): string {
   const hash = createHash('sha256');
   const require = createRequire(import.meta.url);
   for (const pkg of [
@@ -64,10 +87,11 @@ export function prepareCitations(items: CslItem[], options: PrepareOptions = {})
     quiet: options.quiet,
     workers: options.workers,
     pool: {
-      script: new URL('./cite-worker.ts', import.meta.url),
+      script: WORKER,
       init: cache.location ?? null,
       batch: 32,
       message: (item, key): CiteWork => ({ item, key }),
+      started: options.pool,
     },
     here: () => formatItemForCache,
   }).results;

@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import type { ExtractionCache } from '../cache.ts';
 import { startProgress } from '../progress.ts';
-import { runPoolSync } from './pool.ts';
+import { startPool, type Pool } from './pool.ts';
 
 /** Below this many items per worker, starting workers (and their model) costs more than it saves. */
 const MIN_PER_WORKER = 40;
@@ -30,8 +30,18 @@ export interface CachedMapOptions<I, O, W> {
   quiet?: boolean;
   /** Worker threads requested (see `chooseWorkers`). */
   workers?: number;
-  /** The pool: its worker script, what each worker starts with, what it is sent per item. */
-  pool: { script: URL; init: unknown; batch?: number; message: (item: I, key: string) => W };
+  /**
+   * The pool: its worker script, what each worker starts with, what it is sent per item;
+   * `started`, workers started ahead (`startPool`), used if there is work for them and
+   * closed either way.
+   */
+  pool: {
+    script: URL;
+    init: unknown;
+    batch?: number;
+    message: (item: I, key: string) => W;
+    started?: Pool;
+  };
   /** Sets up making results on this thread; each result says whether to cache it. */
   here: () => (item: I) => { result: O; keep: boolean };
   /** Called for each result made now (not from the cache), in completion order. */
@@ -57,14 +67,19 @@ export function cachedMap<I, O, W>(
     options.made?.(result);
     progress.tick();
   };
+  const { script, init, batch, message, started } = options.pool;
   const workers = chooseWorkers(misses.length, options.workers);
-  if (workers > 1) {
-    const { script, init, batch, message } = options.pool;
-    runPoolSync<W, O>(
+  let pool: Pool | undefined = started;
+  if (pool && (workers <= 1 || !misses.length)) {
+    pool.close();
+    pool = undefined;
+  } else if (!pool && workers > 1) pool = startPool({ script, workers, init });
+  if (pool) {
+    pool.runSync<W, O>(
       misses.map((i) => message(items[i]!, keys[i]!)),
-      { script, workers, init, batch },
       // The worker has written its result to the cache already.
       (index, result) => store(misses[index]!, result),
+      { batch },
     );
   } else if (misses.length) {
     const make = options.here();
@@ -76,5 +91,5 @@ export function cachedMap<I, O, W>(
   }
   progress.done();
   cache.prune(new Set(keys));
-  return { results, made: misses.length, workers };
+  return { results, made: misses.length, workers: pool?.workers ?? 1 };
 }

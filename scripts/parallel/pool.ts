@@ -34,16 +34,25 @@ interface Slot {
   pending: number[];
 }
 
+/** Workers started ahead of their work (`startPool`), set up while the caller does other things. */
+export interface Pool {
+  readonly workers: number;
+  /** `runPoolSync` on these workers; a pool runs once, and is closed after. */
+  runSync<I, O>(
+    items: readonly I[],
+    onResult: (index: number, result: O) => void,
+    options?: Pick<PoolOptions, 'batch' | 'stallMs'>,
+  ): void;
+  /** Stops the workers (a pool that was never run, or one that ran). */
+  close(): void;
+}
+
 /**
- * Runs `items` through the workers in batches, calling `onResult(index, result)` on this
- * thread as results arrive (in completion order). Blocks until all are done.
+ * Starts the workers of a pool now: each imports its modules and sets up (a citation
+ * worker builds its citeproc engines, a second and more) on a core the caller may leave
+ * idle, so that the work, when it comes, starts at once.
  */
-export function runPoolSync<I, O>(
-  items: readonly I[],
-  options: PoolOptions,
-  onResult: (index: number, result: O) => void,
-): void {
-  const size = options.batch ?? 8;
+export function startPool(options: Pick<PoolOptions, 'script' | 'workers' | 'init'>): Pool {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const slots: Slot[] = Array.from({ length: options.workers }, () => {
     const { port1, port2 } = new MessageChannel();
@@ -53,6 +62,48 @@ export function runPoolSync<I, O>(
     });
     return { worker, port: port1, pending: [] };
   });
+  let used = false;
+  const close = () => {
+    for (const slot of slots) {
+      slot.port.close();
+      void slot.worker.terminate();
+    }
+  };
+  return {
+    workers: options.workers,
+    runSync(items, onResult, run = {}) {
+      if (used) throw new Error('a worker pool runs once');
+      used = true;
+      try {
+        drive(slots, signal, items, onResult, run);
+      } finally {
+        close();
+      }
+    },
+    close,
+  };
+}
+
+/**
+ * Runs `items` through the workers in batches, calling `onResult(index, result)` on this
+ * thread as results arrive (in completion order). Blocks until all are done.
+ */
+export function runPoolSync<I, O>(
+  items: readonly I[],
+  options: PoolOptions,
+  onResult: (index: number, result: O) => void,
+): void {
+  startPool(options).runSync(items, onResult, options);
+}
+
+function drive<I, O>(
+  slots: Slot[],
+  signal: Int32Array,
+  items: readonly I[],
+  onResult: (index: number, result: O) => void,
+  options: Pick<PoolOptions, 'batch' | 'stallMs'>,
+): void {
+  const size = options.batch ?? 8;
   let next = 0;
   let done = 0;
   const send = (slot: Slot) => {
@@ -61,37 +112,30 @@ export function runPoolSync<I, O>(
     slot.port.postMessage(items.slice(next, next + size));
     next += size;
   };
-  try {
-    // Two batches each, so a worker never idles while its next batch is on the way.
+  // Two batches each, so a worker never idles while its next batch is on the way.
+  for (const slot of slots) {
+    send(slot);
+    send(slot);
+  }
+  let quietSince = Date.now();
+  while (done < items.length) {
+    const seen = Atomics.load(signal, 0);
+    let replies = 0;
     for (const slot of slots) {
-      send(slot);
-      send(slot);
-    }
-    let quietSince = Date.now();
-    while (done < items.length) {
-      const seen = Atomics.load(signal, 0);
-      let replies = 0;
-      for (const slot of slots) {
-        for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
-          const reply = m.message as WorkerReply<O>;
-          if ('error' in reply) throw new Error(`extraction worker failed: ${reply.error}`);
-          const start = slot.pending.shift()!;
-          reply.results.forEach((result, i) => onResult(start + i, result));
-          done += reply.results.length;
-          replies++;
-          send(slot);
-        }
+      for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+        const reply = m.message as WorkerReply<O>;
+        if ('error' in reply) throw new Error(`extraction worker failed: ${reply.error}`);
+        const start = slot.pending.shift()!;
+        reply.results.forEach((result, i) => onResult(start + i, result));
+        done += reply.results.length;
+        replies++;
+        send(slot);
       }
-      if (replies) quietSince = Date.now();
-      else if (Date.now() - quietSince > (options.stallMs ?? 300_000)) {
-        throw new Error('extraction workers stopped answering (out of memory?)');
-      }
-      if (done < items.length) Atomics.wait(signal, 0, seen, 1000);
     }
-  } finally {
-    for (const slot of slots) {
-      slot.port.close();
-      void slot.worker.terminate();
+    if (replies) quietSince = Date.now();
+    else if (Date.now() - quietSince > (options.stallMs ?? 300_000)) {
+      throw new Error('extraction workers stopped answering (out of memory?)');
     }
+    if (done < items.length) Atomics.wait(signal, 0, seen, 1000);
   }
 }

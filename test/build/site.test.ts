@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { KnowledgeBaseSchema } from '../../scripts/schema.ts';
+import { buildManifest } from '../../scripts/astro/service-worker.ts';
 
 const dist = inject('siteDir');
 const kb = KnowledgeBaseSchema.parse(JSON.parse(readFileSync(join(dist, 'data/kb.json'), 'utf8')));
@@ -31,6 +32,13 @@ describe('built site', () => {
   it('writes a page for every entity in kb.json, at its path', () => {
     for (const e of kb.entities)
       expect(existsSync(join(dist, e.path, 'index.html')), e.path).toBe(true);
+  });
+
+  it("versions its service worker by every file's bytes as they are on disk", () => {
+    // The build takes the pages' hashes from the render processes and the redirect
+    // pages' from their text, not from the files: hashing every file read back agrees.
+    const worker = readFileSync(join(dist, 'sw.js'), 'utf8');
+    expect(/"([0-9a-f]{16})"/.exec(worker)?.[1]).toBe(buildManifest(dist, '/').version);
   });
 
   it('writes a Pagefind index', () => {

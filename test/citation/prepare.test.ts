@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleItem, entityItem } from '../../scripts/citation/csl-json.ts';
 import { formatItem } from '../../scripts/citation/format-item.ts';
-import { prepareCitations } from '../../scripts/citation/prepare.ts';
+import { prepareCitations, startCitationPool } from '../../scripts/citation/prepare.ts';
 
 const site = { title: 'Dossier', publisher: 'Dossier', generated: '2023-11-14T22:13:20.000Z' };
 const items = [
@@ -32,6 +32,12 @@ describe('prepared citations', () => {
 
   it('come out of worker threads as they do in-process, in item order', () => {
     expect(prepareCitations(items, { workers: 2, quiet: true })).toEqual(expected);
+  });
+
+  it('come out of workers started ahead of them (their engines built) as they do in-process', () => {
+    const pool = startCitationPool({ workers: 2 });
+    expect(prepareCitations(items, { workers: 2, quiet: true, pool })).toEqual(expected);
+    expect(() => pool.runSync([], () => {})).toThrow(/runs once/);
   });
 
   it('are cached by the item they cite when citeproc formatted them, and served from the cache', () => {
