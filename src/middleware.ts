@@ -22,21 +22,23 @@ export const onRequest: MiddlewareHandler = async ({ url, props }, next) => {
     !/^text\/html/.test(response.headers.get('content-type') ?? '')
   )
     return response;
-  const html = await response.text();
+  // As bytes: what Astro writes, hashed as they are and handed back without encoding again.
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const html = bytes.toString('utf8');
   const searchable = html.includes('data-pagefind-body');
   if (position)
     await feedRenderedPage(
       position,
       routeLists(),
       searchable ? { pathname: url.pathname, content: html } : undefined,
-      // What Astro writes is this HTML: the service worker's hash of the file, without
-      // reading it back (`scripts/astro/service-worker.ts`).
-      { pathname: url.pathname, sha256: createHash('sha256').update(html).digest('hex') },
+      // The service worker's hash of the file, without reading it back
+      // (`scripts/astro/service-worker.ts`).
+      { pathname: url.pathname, sha256: createHash('sha256').update(bytes).digest('hex') },
     );
   else if (searchable)
     // Its place in the index's order would depend on how many processes rendered.
     throw new Error(
       `${url.pathname} is searchable but its route is not a list of shardRoutes (src/lib/site.ts)`,
     );
-  return new Response(html, response);
+  return new Response(bytes, response);
 };

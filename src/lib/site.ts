@@ -4,7 +4,7 @@
  * from `pages.jsonl` when it renders (a getter on its props), and the contract `kb.json`
  * is read only when its route serializes it. Memory stays bounded at any corpus size.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageSlice, SiteIndex } from '../../scripts/pipeline/emit.ts';
 import type { ArticleView, EntityView } from '../../scripts/pipeline/views.ts';
@@ -34,17 +34,16 @@ const index = load();
 /** A few recent views, in case a page asks for its view more than once. */
 const recent = new Map<number, unknown>();
 
+/** `pages.jsonl`, open for the life of the process (a render process reads every line of its share). */
+let pages: number | undefined;
+
 /** Reads one page's view from `pages.jsonl`. */
 function readPage<T>([offset, length]: PageSlice): T {
   const cached = recent.get(offset);
   if (cached) return cached as T;
-  const fd = openSync(join(DATA, 'pages.jsonl'), 'r');
-  const bytes = Buffer.alloc(length);
-  try {
-    readSync(fd, bytes, 0, length, offset);
-  } finally {
-    closeSync(fd);
-  }
+  pages ??= openSync(join(DATA, 'pages.jsonl'), 'r');
+  const bytes = Buffer.allocUnsafe(length);
+  readSync(pages, bytes, 0, length, offset);
   const view = JSON.parse(bytes.toString('utf8')) as T;
   recent.set(offset, view);
   if (recent.size > 16) recent.delete(recent.keys().next().value!);
