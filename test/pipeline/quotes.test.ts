@@ -122,6 +122,24 @@ describe('extractQuotes patterns', () => {
     ]);
   });
 
+  it('takes a bare surname only as a word of its own', () => {
+    // "Stonewall", "ex-Stone" and "J.Stone" hold the surname but are other words; the
+    // quotes they introduce find no speaker rather than Jeff Stone.
+    expect(
+      said(
+        'Jeff Stone spoke first.\n\n' +
+          '"We will hold the line on taxes," Stonewall said. "Not on my watch," ex-Stone said. ' +
+          '"Look at it again," J.Stone said. "We never will," Stone said.',
+        { 'Jeff Stone': 'person' },
+      ),
+    ).toEqual([
+      'We will hold the line on taxes | - | -',
+      'Not on my watch | - | -',
+      'Look at it again | - | -',
+      'We never will | Jeff Stone | adjacent',
+    ]);
+  });
+
   it('reaches the name after "said" across titles and roles in its clause', () => {
     expect(
       said(
