@@ -49,18 +49,34 @@ function validate(kb: KnowledgeBase): void {
   }
 }
 
+/** How much of `pages.jsonl` is gathered before it is written: few writes, little held. */
+const CHUNK_BYTES = 4 << 20;
+
 /** Writes each value as a line of `file`; returns where each one is. */
 function writeLines(file: string, values: unknown[]): PageSlice[] {
   const fd = openSync(file, 'w');
   let offset = 0;
+  let chunk: string[] = [];
+  let chunkBytes = 0;
+  const flush = () => {
+    const bytes = Buffer.from(chunk.join(''));
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    chunk = [];
+    chunkBytes = 0;
+  };
   try {
-    return values.map((value) => {
-      const bytes = Buffer.from(JSON.stringify(value) + '\n');
-      writeSync(fd, bytes);
-      const slice: PageSlice = [offset, bytes.length - 1];
-      offset += bytes.length;
+    const slices = values.map((value): PageSlice => {
+      const line = JSON.stringify(value) + '\n';
+      const bytes = Buffer.byteLength(line);
+      chunk.push(line);
+      chunkBytes += bytes;
+      if (chunkBytes >= CHUNK_BYTES) flush();
+      const slice: PageSlice = [offset, bytes - 1];
+      offset += bytes;
       return slice;
     });
+    flush();
+    return slices;
   } finally {
     closeSync(fd);
   }
