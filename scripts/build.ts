@@ -359,6 +359,7 @@ export async function renderSite(
       outDir,
       dataDir,
       data,
+      memoryFree: options.prepared?.catch(() => {}),
       scale,
       count: shards,
       page: (shard, fed) => {

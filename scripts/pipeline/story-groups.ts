@@ -66,6 +66,9 @@ function inverse(alignment: Map<string, Alignment>): Map<string, string[]> {
   return inverted;
 }
 
+/** Sentence keys in reading order (`p2:1` before `p10:0`): one collator for every comparison. */
+const bySentence = new Intl.Collator('en', { numeric: true }).compare;
+
 /**
  * Sentences of `to` that say what sentence `key` of `from` says: its best match, and any
  * sentence whose own best match it is (a sentence split in two has two counterparts).
@@ -74,7 +77,7 @@ function counterpartKeys(align: Aligner, from: string, to: string, key: string):
   const keys = new Set<string>(inverse(align(to, from)).get(key));
   const best = align(from, to).get(key);
   if (best) keys.add(best.key);
-  return [...keys].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return [...keys].sort(bySentence);
 }
 
 /** Key (`p3:1`) and span of the sentence holding a mention. */

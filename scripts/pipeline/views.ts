@@ -160,6 +160,12 @@ export function entityView(
   };
 }
 
+/**
+ * Names in English order, case and accents aside: one collator for every comparison
+ * (`localeCompare` with options makes one each time).
+ */
+const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+
 /** Entities of each type, A–Z, with mention counts. */
 export function typeIndexes(entities: Entity[], urls: Urls): Record<EntityType, IndexEntry[]> {
   const indexes = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as IndexEntry[]])) as Record<
@@ -174,10 +180,7 @@ export function typeIndexes(entities: Entity[], urls: Urls): Record<EntityType, 
     });
   }
   for (const list of Object.values(indexes))
-    list.sort(
-      (a, b) =>
-        a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id),
-    );
+    list.sort((a, b) => byName(a.name, b.name) || a.id.localeCompare(b.id));
   return indexes;
 }
 
