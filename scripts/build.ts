@@ -173,9 +173,6 @@ export interface Prepared {
  */
 const EARLY_CITATION_POOL = 200;
 
-/** What the extraction process says once the page data is written, before it ends. */
-export const DATA_WRITTEN = 'data-written';
-
 /** Where a build leaves the version history it publishes once the site is rendered. */
 const stagedHistory = (dataDir: string) => join(dataDir, 'history-staged');
 
@@ -185,12 +182,7 @@ const stagedHistory = (dataDir: string) => join(dataDir, 'history-staged');
  * process of its own (`prepare-process.ts`), so that all of its memory is given back
  * before Astro renders.
  */
-export function prepareSite(
-  config: Config,
-  dataDir: string,
-  options: BuildOptions,
-  dataWritten?: () => void,
-): Prepared {
+export function prepareSite(config: Config, dataDir: string, options: BuildOptions): Prepared {
   const citing: PrepareOptions = {
     cacheDir: options.cache === false ? undefined : join(dataDir, 'citations'),
     workers: options.workers,
@@ -232,7 +224,6 @@ export function prepareSite(
   }
   time('emit', () => {
     emitSiteData(dataDir, result.site);
-    dataWritten?.();
     // Like the ledger, the history is published once the site has rendered (`renderSite`).
     rmSync(stagedHistory(dataDir), { recursive: true, force: true });
     stageHistory(stagedHistory(dataDir), versions.history, versions.changed);
@@ -273,10 +264,8 @@ function attachCitations(site: SiteData, options: PrepareOptions): void {
 function prepareInProcess(
   dataDir: string,
   options: BuildOptions,
-): { prepared: Promise<Prepared>; written: Promise<void>; stop(): void } {
+): { prepared: Promise<Prepared>; stop(): void } {
   let child!: ChildProcess;
-  let dataWritten!: () => void;
-  const written = new Promise<void>((resolve) => (dataWritten = resolve));
   const prepared = new Promise<Prepared>((resolve, reject) => {
     child = fork(
       fileURLToPath(new URL('./prepare-process.ts', import.meta.url)),
@@ -289,10 +278,7 @@ function prepareInProcess(
       },
     );
     let answer: { prepared: Prepared } | { error: string } | undefined;
-    child.on('message', (message: typeof answer | typeof DATA_WRITTEN) => {
-      if (message === DATA_WRITTEN) dataWritten();
-      else answer = message;
-    });
+    child.on('message', (message) => (answer = message as typeof answer));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (answer && 'prepared' in answer) resolve(answer.prepared);
@@ -300,16 +286,10 @@ function prepareInProcess(
       else reject(new Error(`the extraction process stopped (${signal ?? `exit code ${code}`})`));
     });
   });
-  // Both awaited by `buildSite` unless rendering failed first, which stops the process:
-  // its data would go unused, and its own failure then says nothing new. The process may
-  // end before it says the data is written: it then is, or never will be.
-  const ready = Promise.race([written, prepared.then(() => {})]);
-  for (const promise of [prepared, ready]) promise.catch(() => {});
-  return {
-    prepared,
-    written: ready,
-    stop: () => void (child.exitCode === null && child.kill()),
-  };
+  // Awaited by `buildSite` unless rendering failed first, which stops it: its data would
+  // go unused, and its own failure then says nothing new.
+  prepared.catch(() => {});
+  return { prepared, stop: () => void (child.exitCode === null && child.kill()) };
 }
 
 /** The articles in `content/articles`, counted and measured without reading them. */
@@ -331,13 +311,7 @@ export async function renderSite(
   config: Config,
   dataDir: string,
   outDir: string,
-  options: {
-    /** Resolves once the page data is written. */
-    data: Promise<unknown>;
-    /** Resolves once the process that writes it has ended, its version history staged. */
-    prepared?: Promise<unknown>;
-    quiet?: boolean;
-  },
+  options: { data: Promise<unknown>; quiet?: boolean },
 ): Promise<{ render: number; index: number }> {
   const scale = contentScale(config);
   const shards = renderShards(scale.articles);
@@ -359,7 +333,6 @@ export async function renderSite(
       outDir,
       dataDir,
       data,
-      memoryFree: options.prepared?.catch(() => {}),
       scale,
       count: shards,
       page: (shard, fed) => {
@@ -386,7 +359,6 @@ export async function renderSite(
       new Map([...pageHashes, ...permanence.hashes]),
     );
     // With the ledger (`writePermanence`): the site has rendered, its pages are public.
-    await options.prepared;
     publishHistory(stagedHistory(dataDir), config.historyDir);
     await written;
     const files = [...site, ...listSite(outDir, (name) => name === 'pagefind')];
@@ -447,15 +419,11 @@ export async function buildSite(
   let built: [Awaited<ReturnType<typeof renderSite>>, Prepared];
   try {
     // Astro's render processes start beside extraction and wait for its page data.
-    const { prepared, written, stop } = prepareInProcess(dataDir, options);
+    const { prepared, stop } = prepareInProcess(dataDir, options);
     rmSync(staged, { recursive: true, force: true });
     try {
       built = [
-        await renderSite(config, dataDir, staged, {
-          data: written,
-          prepared,
-          quiet: options.quiet,
-        }),
+        await renderSite(config, dataDir, staged, { data: prepared, quiet: options.quiet }),
         await prepared,
       ];
     } catch (error) {

@@ -4,15 +4,11 @@
  * memory all of that took is free before Astro renders.
  */
 import { loadConfig } from './config.ts';
-import { DATA_WRITTEN, prepareSite, type BuildOptions } from './build.ts';
+import { prepareSite, type BuildOptions } from './build.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as BuildOptions & { dataDir: string };
 try {
-  // Sent at once though this process works on (libuv writes a message straight away
-  // when none is queued): the pages render while it stages the version history.
-  const prepared = prepareSite(loadConfig(), options.dataDir, options, () =>
-    process.send!(DATA_WRITTEN),
-  );
+  const prepared = prepareSite(loadConfig(), options.dataDir, options);
   process.send!({ prepared }, () => process.exit(0));
 } catch (error) {
   process.send!({ error: (error as Error).message }, () => process.exit(1));

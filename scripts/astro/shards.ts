@@ -128,11 +128,6 @@ export interface RenderOptions {
    * they are stopped and rendering rejects with its error.
    */
   data: Promise<unknown>;
-  /**
-   * Resolves once the process that wrote the data has ended, its memory free: the
-   * processes after the first start then (default: with the data).
-   */
-  memoryFree?: Promise<unknown>;
   /** How much content the site is made from: sizes the processes' heaps. */
   scale: ContentScale;
   count: number;
@@ -147,7 +142,7 @@ export interface RenderOptions {
  * How many render processes start before the page data is written, to bundle the site
  * while it is made. Each holds some 350 MB from then on, beside extraction's peak (the
  * cite and emit stages, 1.5 GB at 10,000 articles): one keeps a large build within
- * 2.5 GB; the others start once the extraction process has ended (`memoryFree`).
+ * 2.5 GB; the others start once the data is there.
  */
 const EARLY_SHARDS = 1;
 
@@ -174,7 +169,7 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
   });
   try {
     const runs = shards.map(async (shard) => {
-      if (shard.index >= EARLY_SHARDS) await (options.memoryFree ?? options.data);
+      if (shard.index >= EARLY_SHARDS) await options.data;
       if (failure) throw failure;
       const folder = folders[shard.index]!;
       rmSync(folder, { recursive: true, force: true });
