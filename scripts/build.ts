@@ -22,6 +22,7 @@ import { assembleSite, type SiteData } from './pipeline/assemble.ts';
 import { emitSiteData } from './pipeline/emit.ts';
 import { addDisambiguation } from './disambiguation.ts';
 import { publishedEntities, readLedger } from './permanence/ledger.ts';
+import { stripBase } from './permanence/plan.ts';
 import { publishHistory, readHistory, stageHistory } from './versions/history.ts';
 import { recordVersions, versionDate } from './versions/record.ts';
 import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
@@ -318,9 +319,6 @@ export async function renderSite(
   const search = await startSearchIndex(shards, config.base);
   // The service worker's hashes of the rendered pages, by file, as their processes send them.
   const pageHashes = new Map<string, string>();
-  const root = config.base.replace(/\/?$/, '/');
-  const pageFile = (pathname: string) =>
-    `${decodeURIComponent(pathname.startsWith(root) ? pathname.slice(root.length) : pathname)}index.html`;
   let started = performance.now();
   let stage: ReturnType<typeof startStage> | undefined;
   const data = options.data.then((value) => {
@@ -336,7 +334,10 @@ export async function renderSite(
       scale,
       count: shards,
       page: (shard, fed) => {
-        if (fed.written) pageHashes.set(pageFile(fed.written.pathname), fed.written.sha256);
+        if (fed.written) {
+          const { pathname, sha256 } = fed.written;
+          pageHashes.set(`${stripBase(pathname, config.base)}index.html`, sha256);
+        }
         return search.add(shard, fed);
       },
       done: search.end,

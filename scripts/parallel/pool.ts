@@ -37,7 +37,11 @@ interface Slot {
 /** Workers started ahead of their work (`startPool`), set up while the caller does other things. */
 export interface Pool {
   readonly workers: number;
-  /** `runPoolSync` on these workers; a pool runs once, and is closed after. */
+  /**
+   * Runs `items` through the workers in batches, calling `onResult(index, result)` on
+   * this thread as results arrive (in completion order); blocks until all are done. A
+   * pool runs once, and is closed after.
+   */
   runSync<I, O>(
     items: readonly I[],
     onResult: (index: number, result: O) => void,
@@ -88,14 +92,6 @@ export function startPool(options: Pick<PoolOptions, 'script' | 'workers' | 'ini
  * Runs `items` through the workers in batches, calling `onResult(index, result)` on this
  * thread as results arrive (in completion order). Blocks until all are done.
  */
-export function runPoolSync<I, O>(
-  items: readonly I[],
-  options: PoolOptions,
-  onResult: (index: number, result: O) => void,
-): void {
-  startPool(options).runSync(items, onResult, options);
-}
-
 function drive<I, O>(
   slots: Slot[],
   signal: Int32Array,
