@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
-import { createUrls } from './urls.ts';
+import { createUrls, type Urls } from './urls.ts';
 import {
   formatProblem,
   markdownFiles,
@@ -35,9 +35,15 @@ import { hashFiles, writeServiceWorker } from './astro/service-worker.ts';
 import { reportSite } from './astro/host-report.ts';
 import { listSite } from './astro/site-files.ts';
 import { isRunning } from './running.ts';
-import { articleItem, entityItem, storyItem } from './citation/csl-json.ts';
-import { prepareCitations, startCitationPool, type PrepareOptions } from './citation/prepare.ts';
-import type { ContentProblem } from './pipeline/types.ts';
+import { articleItem, entityItem, storyItem, type CslItem } from './citation/csl-json.ts';
+import {
+  citeAhead,
+  prepareCitations,
+  startCitationPool,
+  type PrepareOptions,
+} from './citation/prepare.ts';
+import { articleRef, entityLink } from './pipeline/views.ts';
+import type { Article, ContentProblem } from './pipeline/types.ts';
 
 /** Entities below this confidence get no page; listed by `kb extract --review`. */
 export const PAGE_THRESHOLD = 0.5;
@@ -58,6 +64,17 @@ export interface ExtractOptions {
   workers?: number;
   /** Called once per-article extraction is done, before the single-threaded stages. */
   onExtracted?: (stats: ExtractResult['stats']) => void;
+  /** Called once entities are resolved, before they are related and the site assembled. */
+  onResolved?: (resolved: Resolved) => void;
+}
+
+/** What resolution leaves for the stages after it. */
+export interface Resolved {
+  articles: Article[];
+  entities: ResolvedEntity[];
+  urls: Urls;
+  /** ISO time of the build (as in `SiteData.site`), unless output must not carry one. */
+  generated?: string;
 }
 
 /** The data folder: `KB_DATA`, else `.kb/` in the project. */
@@ -112,12 +129,13 @@ export function extractKnowledge(
       published: publishedEntities(readLedger(config.ledgerFile)),
     }),
   );
-  const related = time('relate', () => relateEntities(entities, { limit: 12 }));
   const generated =
     config.sourceDateEpoch === undefined
       ? new Date().toISOString()
       : new Date(config.sourceDateEpoch * 1000).toISOString();
   const urls = createUrls(config.base, config.site);
+  options.onResolved?.({ articles: articles.items, entities, urls, generated });
+  const related = time('relate', () => relateEntities(entities, { limit: 12 }));
   const site = time('assemble', () =>
     addDisambiguation(
       assembleSite({
@@ -197,6 +215,11 @@ export function prepareSite(config: Config, dataDir: string, options: BuildOptio
     onExtracted: ({ extracted }) => {
       if (extracted >= EARLY_CITATION_POOL) citing.pool = startCitationPool(citing);
     },
+    // One of those workers formats what the build can tell it will cite meanwhile.
+    onResolved: (resolved) => {
+      if (citing.pool)
+        Object.assign(citing, citeAhead(citing.pool, expectedItems(resolved, config)));
+    },
   });
   let versions: ReturnType<typeof recordVersions>;
   const seconds = { ...result.seconds, cite: 0, emit: 0 };
@@ -238,23 +261,49 @@ export function prepareSite(config: Config, dataDir: string, options: BuildOptio
 }
 
 /**
+ * The cite entries a build will need, as far as resolution tells: every article's, and
+ * every entity's as a page whose version is new today (`recordVersions`), as it is in a
+ * first build. Items that come out otherwise are formatted when the pages are cited.
+ */
+export function expectedItems(
+  { articles, entities, urls, generated }: Resolved,
+  config: Config,
+): CslItem[] {
+  const site = { title: config.title, publisher: config.publisher, url: config.site, generated };
+  const version = { date: versionDate(config.sourceDateEpoch) };
+  return [
+    ...articles.map((a) =>
+      articleItem({ ...articleRef(a, urls), language: a.meta.language }, site),
+    ),
+    ...entities.map((e) => entityItem({ ...entityLink(e, urls), version }, site)),
+  ];
+}
+
+/**
  * Formats every page's cite box on all cores before Astro renders (one citeproc entry
  * costs about a millisecond per style), and puts it in the page's view.
  */
 function attachCitations(site: SiteData, options: PrepareOptions): void {
-  const entities = [...site.entities, ...(site.archived ?? []).map((a) => a.view)];
-  const views = [...site.articles, ...entities];
+  const views = [...site.articles, ...site.entities, ...(site.archived ?? []).map((a) => a.view)];
   const stories = site.kb.stories ?? [];
-  const items = [
-    ...site.articles.map((article) => articleItem(article, site.site)),
-    ...entities.map((entity) => entityItem(entity, site.site)),
-    ...stories.map((story) => storyItem(story, site.site)),
-  ];
-  const formatted = prepareCitations(items, options);
+  const formatted = prepareCitations(citedItems(site), options);
   views.forEach((view, i) => (view.citation = formatted[i]));
   site.storyCitations = Object.fromEntries(
     stories.map((story, i) => [story.id, formatted[views.length + i]!]),
   );
+}
+
+/**
+ * The cite entries of a site whose versions are recorded, in the order their pages
+ * take them: articles, entities, frozen copies of earlier versions, stories.
+ */
+export function citedItems(site: SiteData): CslItem[] {
+  const entities = [...site.entities, ...(site.archived ?? []).map((a) => a.view)];
+  return [
+    ...site.articles.map((article) => articleItem(article, site.site)),
+    ...entities.map((entity) => entityItem(entity, site.site)),
+    ...(site.kb.stories ?? []).map((story) => storyItem(story, site.site)),
+  ];
 }
 
 /**

@@ -26,6 +26,8 @@ export interface PrepareOptions {
   quiet?: boolean;
   /** Citation workers started ahead (`startCitationPool`), closed if there is no work. */
   pool?: Pool;
+  /** What `citeAhead` sent that pool, in order. */
+  ahead?: CiteWork[];
 }
 
 const WORKER = new URL('./cite-worker.ts', import.meta.url);
@@ -68,7 +70,8 @@ function hashVersion(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-const itemKey = (item: CslItem) =>
+/** The key an item is cached and sent ahead under: the item itself, hashed. */
+export const itemKey = (item: CslItem) =>
   createHash('sha256').update(JSON.stringify(item)).digest('hex').slice(0, 24);
 
 /** One item for a citation worker, with the key its result is cached under. */
@@ -77,11 +80,32 @@ export interface CiteWork {
   key: string;
 }
 
+/**
+ * Sends the items the build expects to cite to one of the started workers now, to be
+ * formatted while this thread resolves and assembles on the other core; `pool` and
+ * `ahead` go to `prepareCitations`, which uses every result whose item came true (an
+ * item is its own key, so a wrong guess costs only its formatting).
+ */
+export function citeAhead(
+  pool: Pool,
+  items: CslItem[],
+): Required<Pick<PrepareOptions, 'pool' | 'ahead'>> {
+  const ahead = items.map((item) => ({ item, key: itemKey(item) }));
+  pool.post(ahead, { batch: 32, workers: 1 });
+  return { pool, ahead };
+}
+
 /** Formats every item (cached, on worker threads, or here), in the order given. */
 export function prepareCitations(items: CslItem[], options: PrepareOptions = {}): FormattedItem[] {
   const cache = openCache<FormattedItem>(options.cacheDir, citationVersion());
+  const ready = new Map<string, FormattedItem>();
+  if (options.pool && options.ahead?.length) {
+    const results = options.pool.collect<FormattedItem>();
+    options.ahead.forEach(({ key }, i) => ready.set(key, results[i]!));
+  }
   return cachedMap(items, {
     cache,
+    ready,
     keys: items.map(itemKey),
     label: 'cite',
     quiet: options.quiet,

@@ -23,6 +23,8 @@ export function chooseWorkers(misses: number, requested?: number): number {
 
 export interface CachedMapOptions<I, O, W> {
   cache: ExtractionCache<O>;
+  /** Results made already (sent ahead to the pool), by key: used before the cache. */
+  ready?: ReadonlyMap<string, O>;
   /** The cache key of each item. */
   keys: string[];
   /** Progress label. */
@@ -57,7 +59,7 @@ export function cachedMap<I, O, W>(
   const results: O[] = new Array(items.length);
   const misses: number[] = [];
   keys.forEach((key, i) => {
-    const hit = cache.get(key);
+    const hit = options.ready?.get(key) ?? cache.get(key);
     if (hit) results[i] = hit;
     else misses.push(i);
   });

@@ -47,6 +47,18 @@ export interface Pool {
     onResult: (index: number, result: O) => void,
     options?: Pick<PoolOptions, 'batch' | 'stallMs'>,
   ): void;
+  /**
+   * Sends `items` now, in batches of `batch`, to the first `workers` workers (all by
+   * default) in turn, and returns at once: they work through them while the caller does
+   * other things, and `collect` takes the results. Left to one worker, work sent ahead
+   * fills a core the caller leaves idle without taking the caller's own.
+   */
+  post<I>(items: readonly I[], options?: { batch?: number; workers?: number }): void;
+  /**
+   * Waits until everything `post` sent is done and returns the results in the order
+   * the items were sent (empty when nothing was). `runSync` may follow.
+   */
+  collect<O>(options?: Pick<PoolOptions, 'stallMs'>): O[];
   /** Stops the workers (a pool that was never run, or one that ran). */
   close(): void;
 }
@@ -67,6 +79,7 @@ export function startPool(options: Pick<PoolOptions, 'script' | 'workers' | 'ini
     return { worker, port: port1, pending: [] };
   });
   let used = false;
+  let posted = 0;
   const close = () => {
     for (const slot of slots) {
       slot.port.close();
@@ -75,8 +88,36 @@ export function startPool(options: Pick<PoolOptions, 'script' | 'workers' | 'ini
   };
   return {
     workers: options.workers,
+    post(items, { batch = 8, workers = slots.length } = {}) {
+      if (used) throw new Error('a worker pool takes no work once it has run');
+      const to = slots.slice(0, Math.max(1, workers));
+      for (let start = 0, turn = 0; start < items.length; start += batch, turn++) {
+        const slot = to[turn % to.length]!;
+        slot.pending.push(posted + start);
+        slot.port.postMessage(items.slice(start, start + batch));
+      }
+      posted += items.length;
+    },
+    collect<O>(run: Pick<PoolOptions, 'stallMs'> = {}) {
+      const results: O[] = new Array(posted);
+      let done = 0;
+      wait<O>(
+        slots,
+        signal,
+        () => done === posted,
+        run,
+        (slot, reply) => {
+          const start = slot.pending.shift()!;
+          reply.results.forEach((result, i) => (results[start + i] = result));
+          done += reply.results.length;
+        },
+      );
+      posted = 0;
+      return results;
+    },
     runSync(items, onResult, run = {}) {
       if (used) throw new Error('a worker pool runs once');
+      if (posted) throw new Error('collect the work sent ahead before running the pool');
       used = true;
       try {
         drive(slots, signal, items, onResult, run);
@@ -113,25 +154,48 @@ function drive<I, O>(
     send(slot);
     send(slot);
   }
+  wait<O>(
+    slots,
+    signal,
+    () => done === items.length,
+    options,
+    (slot, reply) => {
+      const start = slot.pending.shift()!;
+      reply.results.forEach((result, i) => onResult(start + i, result));
+      done += reply.results.length;
+      send(slot);
+    },
+  );
+}
+
+/**
+ * Sleeps on the shared counter and hands every reply to `onReply` (with the worker it
+ * came from, whose `pending` says which batch it answers) until `finished`; a worker's
+ * error is thrown, and so is silence longer than `stallMs`.
+ */
+function wait<O>(
+  slots: Slot[],
+  signal: Int32Array,
+  finished: () => boolean,
+  options: Pick<PoolOptions, 'stallMs'>,
+  onReply: (slot: Slot, reply: { results: O[] }) => void,
+): void {
   let quietSince = Date.now();
-  while (done < items.length) {
+  while (!finished()) {
     const seen = Atomics.load(signal, 0);
     let replies = 0;
     for (const slot of slots) {
       for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
         const reply = m.message as WorkerReply<O>;
         if ('error' in reply) throw new Error(`extraction worker failed: ${reply.error}`);
-        const start = slot.pending.shift()!;
-        reply.results.forEach((result, i) => onResult(start + i, result));
-        done += reply.results.length;
+        onReply(slot, reply);
         replies++;
-        send(slot);
       }
     }
     if (replies) quietSince = Date.now();
     else if (Date.now() - quietSince > (options.stallMs ?? 300_000)) {
       throw new Error('extraction workers stopped answering (out of memory?)');
     }
-    if (done < items.length) Atomics.wait(signal, 0, seen, 1000);
+    if (!finished()) Atomics.wait(signal, 0, seen, 1000);
   }
 }

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleItem, entityItem } from '../../scripts/citation/csl-json.ts';
 import { formatItem } from '../../scripts/citation/format-item.ts';
-import { prepareCitations, startCitationPool } from '../../scripts/citation/prepare.ts';
+import {
+  citeAhead,
+  itemKey,
+  prepareCitations,
+  startCitationPool,
+} from '../../scripts/citation/prepare.ts';
 
 const site = { title: 'Dossier', publisher: 'Dossier', generated: '2023-11-14T22:13:20.000Z' };
 const items = [
@@ -38,6 +43,24 @@ describe('prepared citations', () => {
     const pool = startCitationPool({ workers: 2 });
     expect(prepareCitations(items, { workers: 2, quiet: true, pool })).toEqual(expected);
     expect(() => pool.runSync([], () => {})).toThrow(/runs once/);
+  });
+
+  it('are taken from what workers were sent ahead when the item came true, and made otherwise', () => {
+    const pool = startCitationPool({ workers: 2 });
+    // Guessed ahead: two items as they are cited, and one that is cited otherwise.
+    const sent = citeAhead(pool, [items[1]!, items[3]!, { ...items[2]!, title: 'Not this' }]);
+    expect(() => pool.runSync([], () => {})).toThrow(/collect/);
+    expect(prepareCitations(items, { workers: 2, quiet: true, ...sent })).toEqual(expected);
+  });
+
+  it('match what was made ahead to the page by the item it was made for', () => {
+    const pool = startCitationPool({ workers: 2 });
+    const sent = citeAhead(pool, [items[1]!]);
+    // Filed under the first item's key, the second item's formatting is what the first gets.
+    sent.ahead[0] = { ...sent.ahead[0]!, key: itemKey(items[0]!) };
+    const cited = prepareCitations(items, { workers: 2, quiet: true, ...sent });
+    expect(cited[0]).toEqual(expected[1]);
+    expect(cited.slice(1)).toEqual(expected.slice(1));
   });
 
   it('are cached by the item they cite when citeproc formatted them, and served from the cache', () => {

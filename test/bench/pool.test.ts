@@ -1,0 +1,34 @@
+/** The worker pool: work sent ahead is done while the caller goes on, and comes back in order. */
+import { describe, expect, it } from 'vitest';
+import { startPool } from '../../scripts/parallel/pool.ts';
+
+const WORKER = new URL('../../scripts/citation/cite-worker.ts', import.meta.url);
+
+describe('a worker pool', () => {
+  it('returns what was sent ahead in the order it was sent, to one worker or all, then runs', () => {
+    const pool = startPool({ script: WORKER, workers: 2, init: null });
+    try {
+      const item = (i: number) => ({
+        item: { id: `e${i}`, type: 'webpage', 'citation-key': `k${i}`, title: `Page ${i}` },
+        key: `k${i}`,
+      });
+      const first = Array.from({ length: 7 }, (_, i) => item(i));
+      const second = Array.from({ length: 5 }, (_, i) => item(7 + i));
+      pool.post(first, { batch: 2, workers: 1 });
+      pool.post(second, { batch: 3 });
+      const titles = pool
+        .collect<{ styles: string[] }>()
+        .map((result) => /Page \d+/.exec(result.styles[0]!)?.[0]);
+      expect(titles).toEqual(Array.from({ length: 12 }, (_, i) => `Page ${i}`));
+      expect(pool.collect()).toEqual([]);
+      const ran: string[] = [];
+      pool.runSync([item(20), item(21), item(22)], (index, result: { styles: string[] }) => {
+        ran[index] = /Page \d+/.exec(result.styles[0]!)![0];
+      });
+      expect(ran).toEqual(['Page 20', 'Page 21', 'Page 22']);
+      expect(() => pool.post([item(30)])).toThrow(/has run/);
+    } finally {
+      pool.close();
+    }
+  });
+});
