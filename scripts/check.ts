@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LinkChecker } from 'linkinator';
-import { extractKnowledge } from './build.ts';
+import { extractKnowledge } from './prepare.ts';
 import type { Config } from './config.ts';
 import { readLedger } from './permanence/ledger.ts';
 import { readHistory } from './versions/history.ts';

@@ -4,7 +4,8 @@
  * memory all of that took is free before Astro renders.
  */
 import { loadConfig } from './config.ts';
-import { prepareSite, type BuildOptions } from './build.ts';
+import type { BuildOptions } from './build-paths.ts';
+import { prepareSite } from './prepare.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as BuildOptions & { dataDir: string };
 try {

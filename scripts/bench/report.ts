@@ -32,6 +32,7 @@ export interface BenchReport {
 }
 
 const STAGES = [
+  'startup',
   'read',
   'segment',
   'recognize',
@@ -94,9 +95,11 @@ export function formatReport(report: BenchReport): string {
     const label =
       name === 'extract'
         ? 'extract (per-article, wall)'
-        : PER_ARTICLE.includes(name)
-          ? `${name} (CPU, all threads)`
-          : name;
+        : name === 'startup'
+          ? 'startup (Node, loading)'
+          : PER_ARTICLE.includes(name)
+            ? `${name} (CPU, all threads)`
+            : name;
     const value = name === 'extract' ? s.extractArticles : s[name];
     return `  ${label.padEnd(28)} ${(value ?? 0).toFixed(2).padStart(8)} s`;
   };

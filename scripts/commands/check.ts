@@ -2,14 +2,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, ROOT } from '../config.ts';
-import {
-  checkContent,
-  checkDataContract,
-  checkLinks,
-  checkPermanence,
-  checkVersions,
-  type CheckResult,
-} from '../check.ts';
+import type { CheckResult } from '../check.ts';
 
 export function register(program: Command): void {
   program
@@ -20,6 +13,8 @@ export function register(program: Command): void {
     .option('--dir <dir>', 'built site to check', process.env.KB_OUT ?? join(ROOT, 'dist'))
     .option('--no-links', 'skip the link crawl')
     .action(async (options: { dir: string; links: boolean }) => {
+      const { checkContent, checkDataContract, checkLinks, checkPermanence, checkVersions } =
+        await import('../check.ts');
       const config = loadConfig();
       const results: CheckResult[] = [
         checkContent(config),

@@ -5,89 +5,16 @@
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { extractKnowledge } from '../build.ts';
-import { loadConfig, ROOT } from '../config.ts';
-import { corpusAvailable, evaluateGum, evaluateSpanFile, thresholdTable } from '../eval/ner.ts';
-import { readSeedGold, scoreSeed } from '../eval/seed.ts';
-import { runPolnearEval } from '../eval/polnear-cli.ts';
-import { evaluateEcbPlus, formatEcbPlusResult, hasEcbPlus } from '../eval/ecbplus.ts';
-import { evaluateEcbStories, formatEcbStories } from '../eval/ecbplus-stories.ts';
-import { ecbPlusErrors } from '../eval/ecbplus-errors.ts';
-import { formatErrorCategories } from '../eval/polnear-errors.ts';
-import { formatScores, type SpanScores } from '../ner/eval-conll.ts';
+import { ROOT } from '../config.ts';
 
 const SUITES = ['seed', 'conll', 'gum', 'wnut', 'polnear', 'ecbplus', 'threshold'] as const;
-type Suite = (typeof SUITES)[number];
+export type Suite = (typeof SUITES)[number];
 
-function printScores(title: string, scores: SpanScores): void {
-  console.log(`\n${title}\n${formatScores(scores).replace(/^/gm, '  ')}`);
-}
-
-function runSeed(): boolean {
-  const { site } = extractKnowledge(loadConfig(), true);
-  const report = scoreSeed(site.kb, readSeedGold(join(ROOT, 'test/fixtures/seed/gold.json')));
-  console.log(`\nSeed story (content/articles vs test/fixtures/seed/gold.json)`);
-  console.log(
-    `  required entities with exactly one page of the right type: ${report.correct.length}/${report.required}`,
-  );
-  for (const [label, list] of Object.entries({
-    missing: report.missing,
-    'wrong type': report.wrongType,
-    split: report.split,
-    'not merged': report.unmerged,
-    'pages for no gold entity': report.extra,
-  })) {
-    if (list.length) console.log(`  ${label} (${list.length}): ${list.join('; ')}`);
-  }
-  return report.correct.length === report.required && !report.extra.length && !report.split.length;
-}
-
-function runCorpora(
-  suite: Exclude<Suite, 'polnear' | 'ecbplus' | 'threshold'>,
-  corpora: string,
-  final: boolean,
-): void {
-  const need: Record<Exclude<Suite, 'seed' | 'polnear' | 'ecbplus' | 'threshold'>, string> = {
-    conll: 'conll2003',
-    gum: 'gum',
-    wnut: 'wnut17',
-  };
-  if (suite === 'seed') return;
-  if (!corpusAvailable(corpora, need[suite])) {
-    console.log(`\n${suite}: skipped, ${join(corpora, need[suite])} is absent`);
-    return;
-  }
-  if (suite === 'conll') {
-    printScores(
-      'CoNLL-2003 dev (valid), exact span',
-      evaluateSpanFile(join(corpora, 'conll2003/valid.jsonl'), true),
-    );
-    if (final)
-      printScores(
-        'CoNLL++ test (conllpp-test), exact span',
-        evaluateSpanFile(join(corpora, 'conll2003/conllpp-test.jsonl'), true),
-      );
-  } else if (suite === 'gum') {
-    printScores(
-      'GUM news dev, document-level named entities',
-      evaluateGum(join(corpora, 'gum'), 'dev'),
-    );
-    if (final)
-      printScores(
-        'GUM news test, document-level named entities',
-        evaluateGum(join(corpora, 'gum'), 'test'),
-      );
-  } else {
-    printScores(
-      'WNUT-17 dev, exact span',
-      evaluateSpanFile(join(corpora, 'wnut17/dev.jsonl'), false),
-    );
-    if (final)
-      printScores(
-        'WNUT-17 test, exact span',
-        evaluateSpanFile(join(corpora, 'wnut17/test.jsonl'), false),
-      );
-  }
+export interface EvalOptions {
+  corpora: string;
+  only?: string;
+  final?: boolean;
+  errors?: string | boolean;
 }
 
 export function register(program: Command): void {
@@ -101,71 +28,17 @@ export function register(program: Command): void {
       '--errors [examples]',
       'PolNeAR dev: wrong speakers, ECB+ dev: clustering errors, by category, with this many examples each (default 3)',
     )
-    .action(
-      async (options: {
-        corpora: string;
-        only?: string;
-        final?: boolean;
-        errors?: string | boolean;
-      }) => {
-        const suites = (options.only?.split(',') ?? [...SUITES]) as Suite[];
-        const unknown = suites.filter((s) => !SUITES.includes(s));
-        if (unknown.length) {
-          console.error(
-            `error: unknown suite(s) ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`,
-          );
-          process.exitCode = 2;
-          return;
-        }
-        const started = performance.now();
-        for (const suite of suites) {
-          if (suite === 'seed') runSeed();
-          else if (suite === 'threshold') {
-            console.log(
-              '\nPage threshold on CoNLL-2003 dev: entities kept, precision, share of correct ones kept',
-            );
-            const rows = thresholdTable(
-              join(options.corpora, 'conll2003/valid.jsonl'),
-              true,
-              [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
-            );
-            for (const r of rows) {
-              console.log(
-                `  ≥ ${r.threshold.toFixed(1)}  kept ${String(r.kept).padStart(5)}  precision ${(100 * r.precision).toFixed(1)}  recall ${(100 * r.recall).toFixed(1)}`,
-              );
-            }
-          } else if (suite === 'polnear') {
-            console.log('\nPolNeAR dev, speakers of direct quotes');
-            const examples = options.errors === true ? 3 : Number(options.errors);
-            await runPolnearEval('dev', {
-              categories: options.errors ? examples : undefined,
-            });
-            if (options.final) {
-              console.log('\nPolNeAR test, speakers of direct quotes');
-              await runPolnearEval('test');
-            }
-          } else if (suite === 'ecbplus') {
-            if (!hasEcbPlus())
-              console.log('\necbplus: skipped, ../shared/corpora/ecbplus is absent');
-            else {
-              console.log(
-                '\nECB+ cross-document people and organizations (each topic one knowledge base)',
-              );
-              console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'dev' })));
-              if (options.errors) {
-                const examples = options.errors === true ? 3 : Number(options.errors);
-                console.log('\nECB+ dev errors by category (mentions):');
-                console.log(formatErrorCategories(ecbPlusErrors(examples), examples));
-              }
-              if (options.final)
-                console.log(formatEcbPlusResult(evaluateEcbPlus({ split: 'test' })));
-              console.log(formatEcbStories(evaluateEcbStories({ split: 'dev' })));
-              if (options.final)
-                console.log(formatEcbStories(evaluateEcbStories({ split: 'test' })));
-            }
-          } else runCorpora(suite, options.corpora, Boolean(options.final));
-        }
-        console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-      },
-    );
+    .action(async (options: EvalOptions) => {
+      const suites = (options.only?.split(',') ?? [...SUITES]) as Suite[];
+      const unknown = suites.filter((s) => !SUITES.includes(s));
+      if (unknown.length) {
+        console.error(
+          `error: unknown suite(s) ${unknown.join(', ')}; choose from ${SUITES.join(', ')}`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      const { runEval } = await import('../eval/run.ts');
+      await runEval(suites, options);
+    });
 }

@@ -5,11 +5,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { extractKnowledge, PAGE_THRESHOLD } from '../build.ts';
-import { createExtractor } from '../extract.ts';
-import { formatProblem } from '../pipeline/read.ts';
 
 async function extractJsonl(linesAreSentences: boolean): Promise<void> {
+  const { createExtractor } = await import('../extract.ts');
   const extractor = createExtractor({ linesAreSentences });
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNumber = 0;
@@ -31,7 +29,9 @@ async function extractJsonl(linesAreSentences: boolean): Promise<void> {
   }
 }
 
-function printKnowledge(review: boolean): void {
+async function printKnowledge(review: boolean): Promise<void> {
+  const { extractKnowledge, PAGE_THRESHOLD } = await import('../prepare.ts');
+  const { formatProblem } = await import('../pipeline/read.ts');
   const { site, review: below, problems } = extractKnowledge(undefined, true);
   for (const problem of problems) console.error(`warning: ${formatProblem(problem)}`);
   if (review) {
@@ -64,7 +64,7 @@ export function register(program: Command): void {
     .action(async (options: { jsonl?: boolean; review?: boolean; linesAreSentences?: boolean }) => {
       try {
         if (options.jsonl) await extractJsonl(Boolean(options.linesAreSentences));
-        else printKnowledge(Boolean(options.review));
+        else await printKnowledge(Boolean(options.review));
       } catch (error) {
         console.error(`error: ${(error as Error).message}`);
         process.exitCode = 1;

@@ -1,7 +1,6 @@
 /** `kb import <file|dir>…`: plain text, markdown and saved web pages → `content/articles/`. */
 import type { Command } from 'commander';
-import { checkOverrides } from '../import/front-matter.ts';
-import { importSources, type ImportOptions } from '../import/run.ts';
+import type { ImportOptions } from '../import/run.ts';
 
 /** Commander collects a repeatable option into a list. */
 function collect(value: string, previous: string[]): string[] {
@@ -22,7 +21,9 @@ export function register(program: Command): void {
     .option('--out <dir>', 'folder to write articles to', 'content/articles')
     .option('-r, --recursive', 'also import files in sub-folders of a folder')
     .option('--dry-run', 'print what would be written, write nothing')
-    .action((paths: string[], flags: Record<string, unknown>) => {
+    .action(async (paths: string[], flags: Record<string, unknown>) => {
+      const { checkOverrides } = await import('../import/front-matter.ts');
+      const { importSources } = await import('../import/run.ts');
       const authors = flags.author as string[];
       const options: ImportOptions = {
         publisher: flags.publisher as string | undefined,

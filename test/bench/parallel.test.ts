@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractKnowledge } from '../../scripts/build.ts';
+import { extractKnowledge } from '../../scripts/prepare.ts';
 import { loadConfig } from '../../scripts/config.ts';
 import { contentFixture } from './fixture.ts';
 

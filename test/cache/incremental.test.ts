@@ -1,7 +1,7 @@
 import { appendFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractKnowledge } from '../../scripts/build.ts';
+import { extractKnowledge } from '../../scripts/prepare.ts';
 import { loadConfig } from '../../scripts/config.ts';
 import { contentFixture } from '../bench/fixture.ts';
 

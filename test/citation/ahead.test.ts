@@ -1,7 +1,12 @@
 /** What a build sends ahead to be cited is what its pages cite, in a first build. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { citedItems, expectedItems, extractKnowledge, type Resolved } from '../../scripts/build.ts';
+import {
+  citedItems,
+  expectedItems,
+  extractKnowledge,
+  type Resolved,
+} from '../../scripts/prepare.ts';
 import { itemKey } from '../../scripts/citation/prepare.ts';
 import { loadConfig } from '../../scripts/config.ts';
 import { recordVersions, versionDate } from '../../scripts/versions/record.ts';

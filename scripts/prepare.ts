@@ -1,0 +1,268 @@
+/**
+ * The first half of a build, run in a process of its own (`prepare-process.ts`): read →
+ * segment → recognize → resolve → relate → assemble → versions → cite → emit. Writes the
+ * page data `renderSite` (`build.ts`) renders, and the staged version history.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, ROOT, type Config } from './config.ts';
+import { createUrls, type Urls } from './urls.ts';
+import { formatProblem, readArticles, readCuratedEntities } from './pipeline/read.ts';
+import { resolveEntities, type ResolvedEntity } from './pipeline/resolve.ts';
+import { relateEntities } from './pipeline/relate.ts';
+import { assembleSite, type SiteData } from './pipeline/assemble.ts';
+import { emitSiteData } from './pipeline/emit.ts';
+import { addDisambiguation } from './disambiguation.ts';
+import { publishedEntities, readLedger } from './permanence/ledger.ts';
+import { readHistory, stageHistory } from './versions/history.ts';
+import { recordVersions, versionDate } from './versions/record.ts';
+import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
+import { articleItem, entityItem, storyItem, type CslItem } from './citation/csl-json.ts';
+import {
+  citeAhead,
+  prepareCitations,
+  startCitationPool,
+  type PrepareOptions,
+} from './citation/prepare.ts';
+import { articleRef, entityLink } from './pipeline/views.ts';
+import type { Article, ContentProblem } from './pipeline/types.ts';
+import { defaultDataDir, stagedHistory, type BuildOptions } from './build-paths.ts';
+
+/** Entities below this confidence get no page; listed by `kb extract --review`. */
+export const PAGE_THRESHOLD = 0.5;
+
+export interface ExtractResult {
+  config: Config;
+  site: SiteData;
+  problems: ContentProblem[];
+  review: ResolvedEntity[];
+  seconds: Record<string, number>;
+  stats: ExtractAllResult['stats'];
+}
+
+export interface ExtractOptions {
+  /** Extraction cache folder; `false` disables it. Default: `<KB_DATA or .kb>/cache`. */
+  cacheDir?: string | false;
+  /** Worker threads for per-article extraction (default: one per core, `KB_WORKERS`). */
+  workers?: number;
+  /** Called once per-article extraction is done, before the single-threaded stages. */
+  onExtracted?: (stats: ExtractResult['stats']) => void;
+  /** Called once entities are resolved, before they are related and the site assembled. */
+  onResolved?: (resolved: Resolved) => void;
+}
+
+/** What resolution leaves for the stages after it. */
+export interface Resolved {
+  articles: Article[];
+  entities: ResolvedEntity[];
+  urls: Urls;
+  /** ISO time of the build (as in `SiteData.site`), unless output must not carry one. */
+  generated?: string;
+}
+
+function defaultCacheDir(): string {
+  return join(defaultDataDir(), 'cache');
+}
+
+/**
+ * Runs every stage up to and including assembly. Writes nothing but the extraction
+ * cache. `seconds.extract` is the wall time of per-article work; `segment`,
+ * `recognize` and `quotes` are thread time summed over workers.
+ */
+export function extractKnowledge(
+  config: Config = loadConfig(),
+  quiet = false,
+  options: ExtractOptions = {},
+): ExtractResult {
+  const seconds: Record<string, number> = {};
+  const time = <T>(stage: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    seconds[stage] = (seconds[stage] ?? 0) + (performance.now() - started) / 1000;
+    return result;
+  };
+  const articles = time('read', () => readArticles(join(config.contentDir, 'articles'), ROOT));
+  const curated = time('read', () =>
+    readCuratedEntities(join(config.contentDir, 'entities'), ROOT),
+  );
+  // Per-article work: cached by content hash, the rest spread over worker threads.
+  const context = { curated: curated.items };
+  const perArticle = time('extract', () =>
+    extractArticles(articles.items, {
+      context,
+      cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined,
+      workers: options.workers,
+      quiet,
+    }),
+  );
+  Object.assign(seconds, perArticle.seconds);
+  options.onExtracted?.(perArticle.stats);
+  const extracted = articles.items.map((article, i) => {
+    const { tree, paragraphs, mentions, quotes, story } = perArticle.extractions[i]!;
+    return { doc: { article, tree, paragraphs, story }, mentions, quotes };
+  });
+  const { entities, review } = time('resolve', () =>
+    resolveEntities(extracted, curated.items, {
+      threshold: PAGE_THRESHOLD,
+      published: publishedEntities(readLedger(config.ledgerFile)),
+    }),
+  );
+  const generated =
+    config.sourceDateEpoch === undefined
+      ? new Date().toISOString()
+      : new Date(config.sourceDateEpoch * 1000).toISOString();
+  const urls = createUrls(config.base, config.site);
+  options.onResolved?.({ articles: articles.items, entities, urls, generated });
+  const related = time('relate', () => relateEntities(entities, { limit: 12 }));
+  const site = time('assemble', () =>
+    addDisambiguation(
+      assembleSite({
+        config,
+        urls,
+        docs: extracted.map((e) => e.doc),
+        quotes: extracted.flatMap((e) =>
+          e.quotes.map((quote) => ({ article: e.doc.article.id, quote })),
+        ),
+        entities,
+        related,
+        generated,
+      }),
+      urls,
+    ),
+  );
+  return {
+    config,
+    site,
+    problems: [...articles.problems, ...curated.problems],
+    review,
+    seconds,
+    stats: perArticle.stats,
+  };
+}
+
+/** Counters of one build, for `kb bench`. */
+export type BuildStats = ExtractResult['stats'] & { articles: number; entities: number };
+
+/** What `prepareSite` hands back: the summary, none of the site data. */
+export interface Prepared {
+  problems: ContentProblem[];
+  seconds: Record<string, number>;
+  stats: BuildStats;
+}
+
+/**
+ * From this many articles extracted anew, the citation workers start once extraction
+ * ends (`startCitationPool`) rather than when the entries are ready to cite.
+ */
+const EARLY_CITATION_POOL = 200;
+
+/**
+ * Extract, check, cite and emit: writes the page data and the staged version history,
+ * and returns what the summary needs but not the site data. `buildSite` runs it in a
+ * process of its own (`prepare-process.ts`), so that all of its memory is given back
+ * before Astro renders.
+ */
+export function prepareSite(config: Config, dataDir: string, options: BuildOptions): Prepared {
+  const citing: PrepareOptions = {
+    cacheDir: options.cache === false ? undefined : join(dataDir, 'citations'),
+    workers: options.workers,
+    quiet: options.quiet,
+  };
+  const result = extractKnowledge(config, options.quiet, {
+    cacheDir: options.cache === false ? false : join(dataDir, 'cache'),
+    workers: options.workers,
+    // Many articles extracted anew make many pages to cite anew: the citation workers
+    // set up on the core that resolution and assembly leave idle.
+    onExtracted: ({ extracted }) => {
+      if (extracted >= EARLY_CITATION_POOL) citing.pool = startCitationPool(citing);
+    },
+    // One of those workers formats what the build can tell it will cite meanwhile.
+    onResolved: (resolved) => {
+      if (citing.pool)
+        Object.assign(citing, citeAhead(citing.pool, expectedItems(resolved, config)));
+    },
+  });
+  let versions: ReturnType<typeof recordVersions>;
+  const seconds = { ...result.seconds, cite: 0, emit: 0 };
+  const time = (stage: 'cite' | 'emit', work: () => void) => {
+    const started = performance.now();
+    work();
+    seconds[stage] += (performance.now() - started) / 1000;
+  };
+  try {
+    for (const problem of result.problems) console.error(`warning: ${formatProblem(problem)}`);
+    if (options.strict && result.problems.length) {
+      throw new Error(
+        `${result.problems.length} content problem(s); fix them or build without --strict`,
+      );
+    }
+    // Versions first: a version hashes the page's content, and citations are dated by it.
+    versions = recordVersions(
+      result.site,
+      readHistory(config.historyDir),
+      versionDate(config.sourceDateEpoch),
+    );
+    result.site.archived = versions.archived;
+    time('cite', () => attachCitations(result.site, citing));
+  } finally {
+    citing.pool?.close();
+  }
+  time('emit', () => {
+    emitSiteData(dataDir, result.site);
+    // Like the ledger, the history is published once the site has rendered (`renderSite`).
+    rmSync(stagedHistory(dataDir), { recursive: true, force: true });
+    stageHistory(stagedHistory(dataDir), versions.history, versions.changed);
+  });
+  const { articles, entities } = result.site.kb;
+  return {
+    problems: result.problems,
+    seconds,
+    stats: { ...result.stats, articles: articles.length, entities: entities.length },
+  };
+}
+
+/**
+ * The cite entries a build will need, as far as resolution tells: every article's, and
+ * every entity's as a page whose version is new today (`recordVersions`), as it is in a
+ * first build. Items that come out otherwise are formatted when the pages are cited.
+ */
+export function expectedItems(
+  { articles, entities, urls, generated }: Resolved,
+  config: Config,
+): CslItem[] {
+  const site = { title: config.title, publisher: config.publisher, url: config.site, generated };
+  const version = { date: versionDate(config.sourceDateEpoch) };
+  return [
+    ...articles.map((a) =>
+      articleItem({ ...articleRef(a, urls), language: a.meta.language }, site),
+    ),
+    ...entities.map((e) => entityItem({ ...entityLink(e, urls), version }, site)),
+  ];
+}
+
+/**
+ * Formats every page's cite box on all cores before Astro renders (one citeproc entry
+ * costs about a millisecond per style), and puts it in the page's view.
+ */
+function attachCitations(site: SiteData, options: PrepareOptions): void {
+  const views = [...site.articles, ...site.entities, ...(site.archived ?? []).map((a) => a.view)];
+  const stories = site.kb.stories ?? [];
+  const formatted = prepareCitations(citedItems(site), options);
+  views.forEach((view, i) => (view.citation = formatted[i]));
+  site.storyCitations = Object.fromEntries(
+    stories.map((story, i) => [story.id, formatted[views.length + i]!]),
+  );
+}
+
+/**
+ * The cite entries of a site whose versions are recorded, in the order their pages
+ * take them: articles, entities, frozen copies of earlier versions, stories.
+ */
+export function citedItems(site: SiteData): CslItem[] {
+  const entities = [...site.entities, ...(site.archived ?? []).map((a) => a.view)];
+  return [
+    ...site.articles.map((article) => articleItem(article, site.site)),
+    ...entities.map((entity) => entityItem(entity, site.site)),
+    ...(site.kb.stories ?? []).map((story) => storyItem(story, site.site)),
+  ];
+}
