@@ -7,7 +7,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
 import { createUrls, type Urls } from './urls.ts';
-import { formatProblem, readArticles, readCuratedEntities } from './pipeline/read.ts';
+import {
+  formatProblem,
+  markdownFiles,
+  readArticles,
+  readCuratedEntities,
+} from './pipeline/read.ts';
 import { resolveEntities, type ResolvedEntity } from './pipeline/resolve.ts';
 import { relateEntities } from './pipeline/relate.ts';
 import { assembleSite, type SiteData } from './pipeline/assemble.ts';
@@ -16,7 +21,7 @@ import { addDisambiguation } from './disambiguation.ts';
 import { publishedEntities, readLedger } from './permanence/ledger.ts';
 import { readHistory, stageHistory } from './versions/history.ts';
 import { recordVersions, versionDate } from './versions/record.ts';
-import { extractArticles, type ExtractAllResult } from './parallel/extract-all.ts';
+import { extractArticles, startExtraction, type ExtractAllResult } from './parallel/extract-all.ts';
 import { articleItem, entityItem, storyItem, type CslItem } from './citation/csl-json.ts';
 import {
   citeAhead,
@@ -81,19 +86,27 @@ export function extractKnowledge(
     seconds[stage] = (seconds[stage] ?? 0) + (performance.now() - started) / 1000;
     return result;
   };
-  const articles = time('read', () => readArticles(join(config.contentDir, 'articles'), ROOT));
   const curated = time('read', () =>
     readCuratedEntities(join(config.contentDir, 'entities'), ROOT),
   );
-  // Per-article work: cached by content hash, the rest spread over worker threads.
-  const context = { curated: curated.items };
+  // Per-article work: cached by content hash, the rest spread over worker threads, which
+  // start while the articles are read (as many as there are files to read at most).
+  const articlesDir = join(config.contentDir, 'articles');
+  const extracting = {
+    context: { curated: curated.items },
+    cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined,
+    workers: options.workers,
+  };
+  const started = startExtraction(markdownFiles(articlesDir).length, extracting);
+  let articles: ReturnType<typeof readArticles>;
+  try {
+    articles = time('read', () => readArticles(articlesDir, ROOT));
+  } catch (error) {
+    started?.close();
+    throw error;
+  }
   const perArticle = time('extract', () =>
-    extractArticles(articles.items, {
-      context,
-      cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined,
-      workers: options.workers,
-      quiet,
-    }),
+    extractArticles(articles.items, { ...extracting, quiet, started }),
   );
   Object.assign(seconds, perArticle.seconds);
   options.onExtracted?.(perArticle.stats);

@@ -8,7 +8,8 @@ import { createRecognizers } from '../pipeline/recognize/index.ts';
 import type { RecognizerContext } from '../pipeline/recognize/types.ts';
 import type { Article } from '../pipeline/types.ts';
 import { extractArticle, type ArticleExtraction, type StageSeconds } from './extract-article.ts';
-import { cachedMap } from './cached-map.ts';
+import { cachedMap, chooseWorkers } from './cached-map.ts';
+import { startPool, type Pool } from './pool.ts';
 import { pipelineVersion } from './version.ts';
 
 export interface ExtractAllOptions {
@@ -18,6 +19,8 @@ export interface ExtractAllOptions {
   /** Worker threads; default: one per core when there is enough work, `KB_WORKERS` overrides. */
   workers?: number;
   quiet?: boolean;
+  /** Workers started ahead (`startExtraction`): used if there is work for them, closed either way. */
+  started?: Pool;
 }
 
 export interface ExtractAllResult {
@@ -39,6 +42,24 @@ export interface ExtractWorkerInit {
 }
 
 /** Extracts every article (cached, in workers, or here), in article order. */
+const WORKER = new URL('../extract-worker.ts', import.meta.url);
+
+/**
+ * Starts the extraction workers for `count` articles before they are read, so that each
+ * loads its modules and model while this thread reads and hashes the articles; none
+ * when one thread would do (`chooseWorkers`). For `extractArticles` (`started`).
+ */
+export function startExtraction(
+  count: number,
+  options: Pick<ExtractAllOptions, 'context' | 'cacheDir' | 'workers'>,
+): Pool | undefined {
+  const workers = chooseWorkers(count, options.workers);
+  if (workers <= 1) return undefined;
+  const cache = openCache(options.cacheDir, pipelineVersion(options.context));
+  const init: ExtractWorkerInit = { context: options.context, cache: cache.location };
+  return startPool({ script: WORKER, workers, init });
+}
+
 export function extractArticles(articles: Article[], options: ExtractAllOptions): ExtractAllResult {
   const cache = openCache<ArticleExtraction>(options.cacheDir, pipelineVersion(options.context));
   const seconds = {
@@ -57,9 +78,10 @@ export function extractArticles(articles: Article[], options: ExtractAllOptions)
     quiet: options.quiet,
     workers: options.workers,
     pool: {
-      script: new URL('../extract-worker.ts', import.meta.url),
+      script: WORKER,
       init: { context: options.context, cache: cache.location } satisfies ExtractWorkerInit,
       message: (article) => article,
+      started: options.started,
     },
     here: () => {
       const recognizers = createRecognizers(options.context);
