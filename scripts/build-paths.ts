@@ -27,3 +27,6 @@ export function defaultDataDir(): string {
 
 /** Where a build leaves the version history it publishes once the site is rendered. */
 export const stagedHistory = (dataDir: string) => join(dataDir, 'history-staged');
+
+/** What the extraction process says once `permanence.json` is written (`pipeline/emit.ts`). */
+export const PERMANENCE_WRITTEN = 'permanence-written';

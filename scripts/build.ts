@@ -18,12 +18,17 @@ import { startStage } from './progress.ts';
 import { replaceTree } from './fs/replace-tree.ts';
 import { renderInProcesses, renderShards, type ContentScale } from './astro/shards.ts';
 import { startSearchIndex } from './astro/pagefind.ts';
-import { writePermanence } from './astro/permanence.ts';
+import { finishPermanence, writeRedirects } from './astro/permanence.ts';
 import { hashFiles, writeServiceWorker } from './astro/service-worker.ts';
 import { reportSite } from './astro/host-report.ts';
 import { listSite } from './astro/site-files.ts';
 import { isRunning } from './running.ts';
-import { defaultDataDir, stagedHistory, type BuildOptions } from './build-paths.ts';
+import {
+  defaultDataDir,
+  PERMANENCE_WRITTEN,
+  stagedHistory,
+  type BuildOptions,
+} from './build-paths.ts';
 import type { BuildStats, Prepared } from './prepare.ts';
 
 export type { BuildOptions } from './build-paths.ts';
@@ -37,8 +42,15 @@ export type { BuildStats } from './prepare.ts';
 function prepareInProcess(
   dataDir: string,
   options: BuildOptions,
-): { prepared: Promise<Prepared>; stop(): void } {
+): { prepared: Promise<Prepared>; permanence: Promise<void>; stop(): void } {
   let child!: ChildProcess;
+  let permanenceWritten!: () => void;
+  let permanenceMissing!: (error: Error) => void;
+  const permanence = new Promise<void>((resolve, reject) => {
+    permanenceWritten = resolve;
+    permanenceMissing = reject;
+  });
+  permanence.catch(() => {});
   const prepared = new Promise<Prepared>((resolve, reject) => {
     child = fork(
       fileURLToPath(new URL('./prepare-process.ts', import.meta.url)),
@@ -51,9 +63,16 @@ function prepareInProcess(
       },
     );
     let answer: { prepared: Prepared } | { error: string } | undefined;
-    child.on('message', (message) => (answer = message as typeof answer));
-    child.on('error', reject);
+    child.on('message', (message) => {
+      if (message === PERMANENCE_WRITTEN) permanenceWritten();
+      else answer = message as typeof answer;
+    });
+    child.on('error', (error) => {
+      permanenceMissing(error);
+      reject(error);
+    });
     child.on('exit', (code, signal) => {
+      permanenceMissing(new Error('the extraction process ended before its data was written'));
       if (answer && 'prepared' in answer) resolve(answer.prepared);
       else if (answer) reject(new Error(answer.error));
       else reject(new Error(`the extraction process stopped (${signal ?? `exit code ${code}`})`));
@@ -62,7 +81,11 @@ function prepareInProcess(
   // Awaited by `buildSite` unless rendering failed first, which stops it: its data would
   // go unused, and its own failure then says nothing new.
   prepared.catch(() => {});
-  return { prepared, stop: () => void (child.exitCode === null && child.kill()) };
+  return {
+    prepared,
+    permanence,
+    stop: () => void (child.exitCode === null && child.kill()),
+  };
 }
 
 /** The articles in `content/articles`, counted and measured without reading them. */
@@ -84,7 +107,7 @@ export async function renderSite(
   config: Config,
   dataDir: string,
   outDir: string,
-  options: { data: Promise<unknown>; quiet?: boolean },
+  options: { data: Promise<unknown>; permanence?: Promise<void>; quiet?: boolean },
 ): Promise<{ render: number; index: number }> {
   const scale = contentScale(config);
   const shards = renderShards(scale.articles);
@@ -98,6 +121,13 @@ export async function renderSite(
     stage = startStage('render', options.quiet);
     return value;
   });
+  // The redirect pages are written as soon as the extraction process has written what
+  // they need: beside its last stage and the first pages, not beside Pagefind's writing
+  // of its index, which is the last thing a build waits for.
+  const redirects = (options.permanence ?? options.data).then(() =>
+    writeRedirects(outDir, dataDir),
+  );
+  redirects.catch(() => {});
   try {
     await renderInProcesses({
       outDir,
@@ -118,12 +148,12 @@ export async function renderSite(
     const rendered = performance.now();
     stage!.done();
     const indexing = startStage('index', options.quiet);
-    // Pagefind writes its files while the redirect pages are written and the rest of the
-    // site is hashed for the service worker (the pages hashed as they were rendered, the
-    // redirect pages as they are written); the report counts everything.
+    // Pagefind writes its files while the rest of the site is hashed for the service
+    // worker (the pages hashed as they were rendered, the redirect pages as they were
+    // written) and the history is published; the report counts everything.
     const written = search.write(outDir);
     written.catch(() => {});
-    const permanence = await writePermanence(outDir);
+    const permanence = await finishPermanence(outDir, await redirects, pageHashes);
     const last = (name: string) => name === 'pagefind' || name === 'sw.js';
     const site = listSite(outDir, (name) => !last(name));
     const hashed = hashFiles(
@@ -131,7 +161,7 @@ export async function renderSite(
       site.map((f) => f.path),
       new Map([...pageHashes, ...permanence.hashes]),
     );
-    // With the ledger (`writePermanence`): the site has rendered, its pages are public.
+    // With the ledger (`finishPermanence`): the site has rendered, its pages are public.
     publishHistory(stagedHistory(dataDir), config.historyDir);
     await written;
     const files = [...site, ...listSite(outDir, (name) => name === 'pagefind')];
@@ -146,6 +176,8 @@ export async function renderSite(
       index: (performance.now() - rendered) / 1000,
     };
   } finally {
+    // Nothing may go on writing into the site once this returns (a failed build removes it).
+    await redirects.catch(() => {});
     await search.close();
   }
 }
@@ -194,11 +226,15 @@ export async function buildSite(
   let built: [Awaited<ReturnType<typeof renderSite>>, Prepared];
   try {
     // Astro's render processes start beside extraction and wait for its page data.
-    const { prepared, stop } = prepareInProcess(dataDir, options);
+    const { prepared, permanence, stop } = prepareInProcess(dataDir, options);
     rmSync(staged, { recursive: true, force: true });
     try {
       built = [
-        await renderSite(config, dataDir, staged, { data: prepared, quiet: options.quiet }),
+        await renderSite(config, dataDir, staged, {
+          data: prepared,
+          permanence,
+          quiet: options.quiet,
+        }),
         await prepared,
       ];
     } catch (error) {

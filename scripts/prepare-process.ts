@@ -6,10 +6,14 @@
 import { loadConfig } from './config.ts';
 import type { BuildOptions } from './build-paths.ts';
 import { prepareSite } from './prepare.ts';
+import { PERMANENCE_WRITTEN } from './build-paths.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as BuildOptions & { dataDir: string };
 try {
-  const prepared = prepareSite(loadConfig(), options.dataDir, options);
+  // The build process writes the redirect pages from that file while the rest is written.
+  const prepared = prepareSite(loadConfig(), options.dataDir, options, () =>
+    process.send!(PERMANENCE_WRITTEN),
+  );
   process.send!({ prepared }, () => process.exit(0));
 } catch (error) {
   process.send!({ error: (error as Error).message }, () => process.exit(1));

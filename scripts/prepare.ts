@@ -173,9 +173,14 @@ const EARLY_CITATION_POOL = 200;
  * Extract, check, cite and emit: writes the page data and the staged version history,
  * and returns what the summary needs but not the site data. `buildSite` runs it in a
  * process of its own (`prepare-process.ts`), so that all of its memory is given back
- * before Astro renders.
+ * before Astro renders. `permanenceWritten`: see `emitSiteData`.
  */
-export function prepareSite(config: Config, dataDir: string, options: BuildOptions): Prepared {
+export function prepareSite(
+  config: Config,
+  dataDir: string,
+  options: BuildOptions,
+  permanenceWritten?: () => void,
+): Prepared {
   const citing: PrepareOptions = {
     cacheDir: options.cache === false ? undefined : join(dataDir, 'citations'),
     workers: options.workers,
@@ -221,7 +226,7 @@ export function prepareSite(config: Config, dataDir: string, options: BuildOptio
     citing.pool?.close();
   }
   time('emit', () => {
-    emitSiteData(dataDir, result.site);
+    emitSiteData(dataDir, result.site, permanenceWritten);
     // Like the ledger, the history is published once the site has rendered (`renderSite`).
     rmSync(stagedHistory(dataDir), { recursive: true, force: true });
     stageHistory(stagedHistory(dataDir), versions.history, versions.changed);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { planPermanence } from '../scripts/permanence/plan.ts';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finishPermanence, writeRedirects } from '../scripts/astro/permanence.ts';
+import { PERMANENCE_INPUT, permanenceInput, planPermanence } from '../scripts/permanence/plan.ts';
 import type { KnowledgeBase } from '../scripts/schema.ts';
 
 const entity = (id: string, name: string, aliases: string[] = []) => ({
@@ -119,5 +123,59 @@ describe('planPermanence', () => {
       }),
     );
     expect(next.urls['people/jordan-2/']!.versions).toEqual(['abcdef0']);
+  });
+});
+
+describe('redirect pages written while the site renders', () => {
+  it('keep the page Astro renders at one of their paths, and the gone pages follow the render', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'dossier-permanence-'));
+    const ledgerFile = join(work, 'published.json');
+    const saved = process.env.KB_LEDGER;
+    process.env.KB_LEDGER = ledgerFile;
+    try {
+      writeFileSync(
+        ledgerFile,
+        JSON.stringify({
+          schema: 1,
+          urls: {
+            'people/nobody/': {
+              id: 'person/nobody',
+              name: 'Nobody Here',
+              type: 'person',
+              articles: [{ id: 'a1', title: 'A one' }],
+            },
+          },
+        }),
+      );
+      const data = join(work, 'data');
+      const root = join(work, 'site');
+      mkdirSync(data);
+      const site = kb([entity('person/clara-sorrenti', 'Clara Sorrenti', ['Keffals', 'Clara S'])]);
+      writeFileSync(join(data, PERMANENCE_INPUT), JSON.stringify(permanenceInput(site)));
+      const early = await writeRedirects(root, data);
+      expect([...early.written.redirects].sort()).toEqual(['people/clara-s/', 'people/keffals/']);
+      // Astro renders a page at one of those paths after all: the page is what stays.
+      const page = '<!doctype html><title>Keffals</title>';
+      writeFileSync(join(root, 'people/keffals/index.html'), page);
+      mkdirSync(join(root, 'people/clara-sorrenti'), { recursive: true });
+      writeFileSync(join(root, '404.html'), '<html><title>x</title><main>missing</main></html>');
+      const rendered = new Map([['people/keffals/index.html', 'its hash']]);
+      const pages = await finishPermanence(root, early, rendered);
+      expect([...pages.redirects]).toEqual(['people/clara-s/']);
+      expect([...pages.hashes.keys()].sort()).toEqual([
+        'people/clara-s/index.html',
+        'people/nobody/index.html',
+      ]);
+      expect(readFileSync(join(root, 'people/keffals/index.html'), 'utf8')).toBe(page);
+      expect(readFileSync(join(root, 'people/nobody/index.html'), 'utf8')).toContain(
+        '<a href="/kb/articles/a1/">A one</a>',
+      );
+      const ledger = JSON.parse(readFileSync(ledgerFile, 'utf8'));
+      expect(Object.keys(ledger.urls)).toContain('people/clara-sorrenti/');
+    } finally {
+      if (saved === undefined) delete process.env.KB_LEDGER;
+      else process.env.KB_LEDGER = saved;
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

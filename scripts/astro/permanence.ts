@@ -1,22 +1,30 @@
 /**
- * Permanence: after each build, keeps every published URL alive (alias and
- * successor redirects, pages for entities that are gone) and records the URLs in the
- * ledger `content/published.json`. Works from the build's own `data/kb.json`.
+ * Permanence: keeps every published URL alive (alias and successor redirects, pages for
+ * entities that are gone) and records the URLs in the ledger `content/published.json`.
+ * The redirect pages are written from the build's `permanence.json` as soon as it is
+ * (`writeRedirects`), while the site renders; the pages of entities that are gone take
+ * the frame of the rendered 404 page, and the ledger is written once the site has
+ * rendered (`finishPermanence`).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
-import type { KnowledgeBase } from '../schema.ts';
 import { readLedger, writeLedger } from '../permanence/ledger.ts';
 import { gonePageHtml, redirectHtml } from '../permanence/pages.ts';
-import { planPermanence } from '../permanence/plan.ts';
+import {
+  PERMANENCE_INPUT,
+  planPermanence,
+  type PermanenceInput,
+  type Plan,
+  type PlannedPage,
+} from '../permanence/plan.ts';
 
 /** How many pages are written at once. */
 const WRITES_AT_ONCE = 32;
 
-/** What `writePermanence` wrote. */
+/** What the permanence pages written so far are. */
 export interface PermanencePages {
   /** The folders of the redirect pages (`people/x/`). */
   redirects: Set<string>;
@@ -27,40 +35,83 @@ export interface PermanencePages {
   hashes: Map<string, string>;
 }
 
+/** The redirect pages written ahead of the rest, and what the rest needs. */
+export interface EarlyPermanence {
+  plan: Plan;
+  /** Each article's page, for the sources a gone page lists. */
+  articlePaths: Map<string, string>;
+  written: PermanencePages;
+}
+
 /**
- * Writes the pages that keep every published URL alive into the site in `root`, and the
- * ledger.
+ * Writes the pages of `pages` that no file holds yet into the site in `root` (`html` of
+ * each), a few at a time so that the disk's latency overlaps, and records them.
  */
-export async function writePermanence(root: string): Promise<PermanencePages> {
-  // Validated against its schema when it was emitted (`pipeline/emit.ts`).
-  const kb = JSON.parse(readFileSync(join(root, 'data/kb.json'), 'utf8')) as KnowledgeBase;
-  const ledgerFile = loadConfig().ledgerFile;
-  const { pages, ledger } = planPermanence(kb, readLedger(ledgerFile));
-  const frame = readFileSync(join(root, '404.html'), 'utf8');
-  const articlePath = new Map(kb.articles.map((a) => [a.id, a.path]));
-  const written: PermanencePages = { redirects: new Set(), hashes: new Map() };
-  // Many small files (a redirect per alias and per current version): written a few
-  // at a time, so that the disk's latency overlaps; never over a rendered page.
-  const write = async (page: (typeof pages)[number]) => {
+async function writePages<P extends PlannedPage>(
+  root: string,
+  pages: P[],
+  html: (page: P) => string,
+  written: PermanencePages,
+): Promise<void> {
+  const write = async (page: P) => {
     await mkdir(join(root, page.path), { recursive: true });
-    const html =
-      page.kind === 'redirect'
-        ? redirectHtml(page)
-        : gonePageHtml(page, frame, (id) => articlePath.get(id));
+    const text = html(page);
     const file = `${page.path}index.html`;
     try {
-      await writeFile(join(root, file), html, { flag: 'wx' });
+      await writeFile(join(root, file), text, { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       return;
     }
     if (page.kind === 'redirect') written.redirects.add(page.path);
-    written.hashes.set(file, createHash('sha256').update(html).digest('hex'));
+    written.hashes.set(file, createHash('sha256').update(text).digest('hex'));
   };
   const paths = new Set<string>();
   const unique = pages.filter((p) => !paths.has(p.path) && paths.add(p.path));
   for (let i = 0; i < unique.length; i += WRITES_AT_ONCE)
     await Promise.all(unique.slice(i, i + WRITES_AT_ONCE).map(write));
-  writeLedger(ledgerFile, ledger);
+}
+
+/**
+ * Writes the redirect pages of the site in `root`, planned from `permanence.json` in
+ * `dataDir` and the ledger, while the site renders beside them: a page Astro renders at
+ * one of their paths replaces it (`finishPermanence` forgets it then).
+ */
+export async function writeRedirects(root: string, dataDir: string): Promise<EarlyPermanence> {
+  const input = JSON.parse(
+    readFileSync(join(dataDir, PERMANENCE_INPUT), 'utf8'),
+  ) as PermanenceInput;
+  const plan = planPermanence(input, readLedger(loadConfig().ledgerFile));
+  const written: PermanencePages = { redirects: new Set(), hashes: new Map() };
+  const redirects = plan.pages.filter((page) => page.kind === 'redirect');
+  await writePages(root, redirects, redirectHtml, written);
+  return { plan, articlePaths: new Map(input.articles.map((a) => [a.id, a.path])), written };
+}
+
+/**
+ * Once the site in `root` has rendered (`rendered`: the files Astro wrote, as the
+ * service worker's hashes): forgets the redirect pages a rendered page replaced, writes
+ * the pages of entities that are gone in the frame of the site's 404 page, and the
+ * ledger. Returns every permanence page the site has.
+ */
+export async function finishPermanence(
+  root: string,
+  { plan, articlePaths, written }: EarlyPermanence,
+  rendered: ReadonlyMap<string, string>,
+): Promise<PermanencePages> {
+  for (const file of [...written.hashes.keys()]) {
+    if (!rendered.has(file)) continue;
+    written.hashes.delete(file);
+    written.redirects.delete(file.slice(0, -'index.html'.length));
+  }
+  const frame = readFileSync(join(root, '404.html'), 'utf8');
+  const gone = plan.pages.filter((page) => page.kind === 'gone');
+  await writePages(
+    root,
+    gone,
+    (page) => gonePageHtml(page, frame, articlePaths.get.bind(articlePaths)),
+    written,
+  );
+  writeLedger(loadConfig().ledgerFile, plan.ledger);
   return written;
 }

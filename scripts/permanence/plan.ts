@@ -7,7 +7,7 @@
  */
 import { slugify } from '../ids.ts';
 import { squashedKey } from '../pipeline/name-keys.ts';
-import type { KnowledgeBase } from '../schema.ts';
+import type { KbArticle, KbEntity, KnowledgeBase } from '../schema.ts';
 import type { Ledger, LedgerEntry } from './ledger.ts';
 
 export type PlannedPage =
@@ -36,7 +36,46 @@ export interface Plan {
   ledger: Ledger;
 }
 
-export function planPermanence(kb: KnowledgeBase, ledger: Ledger): Plan {
+/** The file of the data folder that holds `permanenceInput` (`pipeline/emit.ts`). */
+export const PERMANENCE_INPUT = 'permanence.json';
+
+/**
+ * What planning reads of the knowledge base: `kb.json` itself, or the small copy
+ * `permanenceInput` makes (each entity's first `MAX_SOURCES` articles as its mentions),
+ * which a build reads while the rest of its data is still being written.
+ */
+export interface PermanenceInput {
+  site: Pick<KnowledgeBase['site'], 'base'>;
+  articles: Array<Pick<KbArticle, 'id' | 'title' | 'path'>>;
+  entities: Array<
+    Pick<KbEntity, 'id' | 'name' | 'type' | 'path' | 'aliases' | 'version'> & {
+      mentions: Array<{ article: string }>;
+    }
+  >;
+  disambiguation?: KnowledgeBase['disambiguation'];
+}
+
+/** The part of `kb` that `planPermanence` reads, planned the same. */
+export function permanenceInput(kb: KnowledgeBase): PermanenceInput {
+  return {
+    site: { base: kb.site.base },
+    articles: kb.articles.map(({ id, title, path }) => ({ id, title, path })),
+    entities: kb.entities.map(({ id, name, type, path, aliases, version, mentions }) => ({
+      id,
+      name,
+      type,
+      path,
+      aliases,
+      version,
+      mentions: [...new Set(mentions.map((m) => m.article))]
+        .slice(0, MAX_SOURCES)
+        .map((article) => ({ article })),
+    })),
+    disambiguation: kb.disambiguation,
+  };
+}
+
+export function planPermanence(kb: PermanenceInput, ledger: Ledger): Plan {
   const base = kb.site.base;
   const titles = new Map(kb.articles.map((a) => [a.id, a.title]));
   const live = new Map(kb.entities.map((e) => [stripBase(e.path, base), e]));

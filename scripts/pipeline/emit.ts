@@ -9,7 +9,9 @@
  * - `pages.jsonl`: one line per article view and entity view, read when its page renders;
  * - `kb.json`: the contract (`dist/data/kb.json`), served as it is written;
  * - `names.json`: the names search suggests (`dist/data/names.json`), likewise;
- * - `network.json`: the whole network laid out for `/graph/`.
+ * - `network.json`: the whole network laid out for `/graph/`;
+ * - `permanence.json`: what keeps published URLs alive needs of `kb.json`, written first,
+ *   so that the build process writes the redirect pages while the rest is written.
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ import type { SiteData } from './assemble.ts';
 import type { DisambiguationPage } from '../disambiguation.ts';
 import type { ArticleView, EntityLink } from './views.ts';
 import { network } from '../graph/network.ts';
+import { PERMANENCE_INPUT, permanenceInput } from '../permanence/plan.ts';
 import type { NameEntry } from '../../src/lib/suggest.ts';
 
 /** Byte offset and length of one page's JSON in `pages.jsonl`. */
@@ -93,10 +96,19 @@ function nameEntries(kb: KnowledgeBase): NameEntry[] {
   return kb.entities.map((e) => [e.name, e.path, ...e.aliases.filter((a) => a !== e.name)]);
 }
 
-/** Writes the page data; throws with the failing path if the data breaks the contract. */
-export function emitSiteData(dataDir: string, data: SiteData): string {
+/**
+ * Writes the page data; throws with the failing path if the data breaks the contract.
+ * `permanenceWritten` is called once `permanence.json` is, before the rest.
+ */
+export function emitSiteData(
+  dataDir: string,
+  data: SiteData,
+  permanenceWritten?: () => void,
+): string {
   validate(data.kb);
   mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, PERMANENCE_INPUT), JSON.stringify(permanenceInput(data.kb)));
+  permanenceWritten?.();
   // As it is published: the `kb.json` route serves these bytes as they are.
   writeFileSync(join(dataDir, 'kb.json'), JSON.stringify(data.kb, null, 1));
   writeFileSync(join(dataDir, 'names.json'), JSON.stringify(nameEntries(data.kb)));
