@@ -22,6 +22,9 @@ const FEED = Symbol.for('dossier.pagefind.feed');
 /** How many pages Pagefind, or the feed's reordering, may have waiting before rendering waits. */
 export const MAX_BEHIND = 64;
 
+/** How many rendered pages a render process sends the build process per message (at most). */
+export const PAGES_PER_MESSAGE = 16;
+
 /** Where a page stands among its route's pages (`src/lib/site.ts`, `shardRoutes`). */
 export interface PagePosition {
   list: string;

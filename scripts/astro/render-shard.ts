@@ -7,7 +7,7 @@
  * pages behind. Stops when the build process does.
  */
 import { ROOT } from '../config.ts';
-import { MAX_BEHIND, setFeed, type FedPage } from './pagefind.ts';
+import { MAX_BEHIND, PAGES_PER_MESSAGE, setFeed, type FedPage } from './pagefind.ts';
 import { DATA_READY, WANTS_DATA, setDataGate } from './shards.ts';
 
 process.on('disconnect', () => process.exit(1));
@@ -23,23 +23,36 @@ setDataGate(() => {
   return dataReady;
 });
 
-// Several pages render at once: each one sent past the window waits for an answer.
+// Several pages render at once. Their pages go to the build process a few per message
+// (messages cost more than bytes); each page past the window waits for an answer, and
+// the pages held back are sent before any waiting, so that none is held while the build
+// process waits for it.
 let unanswered = 0;
+let held: FedPage[] = [];
 const waiting: Array<() => void> = [];
+const send = () => {
+  if (held.length) process.send!(held);
+  held = [];
+};
 process.on('message', (message) => {
   if (message === DATA_READY) release();
-  if (message !== 'ack') return;
-  unanswered--;
-  waiting.shift()?.();
+  if (typeof message !== 'number') return;
+  unanswered -= message;
+  while (waiting.length && unanswered < MAX_BEHIND) waiting.shift()!();
 });
 setFeed({
   add: async (fed: FedPage) => {
-    process.send!(fed);
-    if (++unanswered >= MAX_BEHIND) await new Promise<void>((resolve) => waiting.push(resolve));
+    held.push(fed);
+    if (held.length >= PAGES_PER_MESSAGE) send();
+    if (++unanswered >= MAX_BEHIND) {
+      send();
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
   },
 });
 
 const { build } = await import('astro');
 const logLevel = process.env.KB_LOG_LEVEL === 'warn' ? 'warn' : 'error';
 await build({ root: ROOT, logLevel, outDir: process.env.KB_OUT });
-process.exit(0);
+// The last pages, then out once they are on their way.
+process.send!(held, () => process.exit(0));

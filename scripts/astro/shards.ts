@@ -192,16 +192,17 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
         execArgv: [`--max-old-space-size=${heapLimit}`, '--max-semi-space-size=32'],
       });
       children.push(child);
-      child.on('message', (fed: FedPage | typeof WANTS_DATA) => {
-        if (fed === WANTS_DATA) {
+      child.on('message', (message: FedPage[] | typeof WANTS_DATA) => {
+        if (message === WANTS_DATA) {
           options.data.then(
             () => child.connected && child.send(DATA_READY),
             () => {},
           );
           return;
         }
-        options.page(shard.index, fed).then(
-          () => child.connected && child.send('ack'),
+        // One answer for the pages of a message: how many the process may render more.
+        Promise.all(message.map((fed) => options.page(shard.index, fed))).then(
+          () => child.connected && message.length && child.send(message.length),
           (error: Error) => {
             failure ??= error;
             stopAll();
