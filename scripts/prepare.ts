@@ -19,7 +19,8 @@ import { assembleSite, type SiteData } from './pipeline/assemble.ts';
 import { emitSiteData } from './pipeline/emit.ts';
 import { addDisambiguation } from './disambiguation.ts';
 import { publishedEntities, readLedger } from './permanence/ledger.ts';
-import { readHistory, stageHistory } from './versions/history.ts';
+import { readHistory, stageHistory, type History } from './versions/history.ts';
+import { stripBase } from './permanence/plan.ts';
 import { recordVersions, versionDate } from './versions/record.ts';
 import { extractArticles, startExtraction, type ExtractAllResult } from './parallel/extract-all.ts';
 import { articleItem, entityItem, storyItem, type CslItem } from './citation/csl-json.ts';
@@ -186,18 +187,20 @@ export function prepareSite(
     workers: options.workers,
     quiet: options.quiet,
   };
+  const history = readHistory(config.historyDir);
   const result = extractKnowledge(config, options.quiet, {
     cacheDir: options.cache === false ? false : join(dataDir, 'cache'),
     workers: options.workers,
-    // Many articles extracted anew make many pages to cite anew: the citation workers
-    // set up on the core that resolution and assembly leave idle.
-    onExtracted: ({ extracted }) => {
-      if (extracted >= EARLY_CITATION_POOL) citing.pool = startCitationPool(citing);
+    // Many articles make many pages to cite (most of them anew, even in a rebuild: an
+    // entry a template formats is not cached): the citation workers set up on the core
+    // that resolution and assembly leave idle.
+    onExtracted: ({ extracted, cached }) => {
+      if (extracted + cached >= EARLY_CITATION_POOL) citing.pool = startCitationPool(citing);
     },
     // One of those workers formats what the build can tell it will cite meanwhile.
     onResolved: (resolved) => {
       if (citing.pool)
-        Object.assign(citing, citeAhead(citing.pool, expectedItems(resolved, config)));
+        Object.assign(citing, citeAhead(citing.pool, expectedItems(resolved, config, history)));
     },
   });
   let versions: ReturnType<typeof recordVersions>;
@@ -215,11 +218,7 @@ export function prepareSite(
       );
     }
     // Versions first: a version hashes the page's content, and citations are dated by it.
-    versions = recordVersions(
-      result.site,
-      readHistory(config.historyDir),
-      versionDate(config.sourceDateEpoch),
-    );
+    versions = recordVersions(result.site, history, versionDate(config.sourceDateEpoch));
     result.site.archived = versions.archived;
     time('cite', () => attachCitations(result.site, citing));
   } finally {
@@ -241,20 +240,26 @@ export function prepareSite(
 
 /**
  * The cite entries a build will need, as far as resolution tells: every article's, and
- * every entity's as a page whose version is new today (`recordVersions`), as it is in a
- * first build. Items that come out otherwise are formatted when the pages are cited.
+ * every entity's as a page dated as `recordVersions` will date it if its content did not
+ * change: by its latest version in `history`, else as new today. Items that come out
+ * otherwise (a page whose content changed) are formatted when the pages are cited.
  */
 export function expectedItems(
   { articles, entities, urls, generated }: Resolved,
   config: Config,
+  history: History = new Map(),
 ): CslItem[] {
   const site = { title: config.title, publisher: config.publisher, url: config.site, generated };
-  const version = { date: versionDate(config.sourceDateEpoch) };
+  const today = versionDate(config.sourceDateEpoch);
   return [
     ...articles.map((a) =>
       articleItem({ ...articleRef(a, urls), language: a.meta.language }, site),
     ),
-    ...entities.map((e) => entityItem({ ...entityLink(e, urls), version }, site)),
+    ...entities.map((e) => {
+      const link = entityLink(e, urls);
+      const date = history.get(stripBase(link.path, config.base))?.at(-1)?.date ?? today;
+      return entityItem({ ...link, version: { date } }, site);
+    }),
   ];
 }
 
