@@ -2,7 +2,8 @@
  * The build, as its pipeline:
  * read → segment → recognize → resolve → relate → cite → emit (`prepare.ts`, in a process
  * of its own) → render (Astro, in one or more processes of their own, feeding Pagefind
- * here) → index (Pagefind's files, redirect pages, service worker, host report). This
+ * here, while this process writes the redirect pages) → index (Pagefind's files, version
+ * history, service worker, host report). This
  * module loads only what the build process itself runs, so that the extraction process
  * starts at once.
  */

@@ -4,9 +4,8 @@
  * memory all of that took is free before Astro renders.
  */
 import { loadConfig } from './config.ts';
-import type { BuildOptions } from './build-paths.ts';
+import { PERMANENCE_WRITTEN, type BuildOptions } from './build-paths.ts';
 import { prepareSite } from './prepare.ts';
-import { PERMANENCE_WRITTEN } from './build-paths.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as BuildOptions & { dataDir: string };
 try {

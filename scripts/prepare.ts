@@ -165,8 +165,8 @@ export interface Prepared {
 }
 
 /**
- * From this many articles extracted anew, the citation workers start once extraction
- * ends (`startCitationPool`) rather than when the entries are ready to cite.
+ * From this many articles (extracted anew or from the cache), the citation workers start
+ * once extraction ends (`startCitationPool`) rather than when the entries are ready to cite.
  */
 const EARLY_CITATION_POOL = 200;
 

@@ -41,8 +41,14 @@ export interface ExtractWorkerInit {
   cache?: CacheLocation;
 }
 
-/** Extracts every article (cached, in workers, or here), in article order. */
 const WORKER = new URL('../extract-worker.ts', import.meta.url);
+
+/** The extraction cache, and what each worker starts with (where it writes its results). */
+function openExtraction(options: Pick<ExtractAllOptions, 'context' | 'cacheDir'>) {
+  const cache = openCache<ArticleExtraction>(options.cacheDir, pipelineVersion(options.context));
+  const init: ExtractWorkerInit = { context: options.context, cache: cache.location };
+  return { cache, init };
+}
 
 /**
  * Starts the extraction workers for `count` articles before they are read, so that each
@@ -55,13 +61,12 @@ export function startExtraction(
 ): Pool | undefined {
   const workers = chooseWorkers(count, options.workers);
   if (workers <= 1) return undefined;
-  const cache = openCache(options.cacheDir, pipelineVersion(options.context));
-  const init: ExtractWorkerInit = { context: options.context, cache: cache.location };
-  return startPool({ script: WORKER, workers, init });
+  return startPool({ script: WORKER, workers, init: openExtraction(options).init });
 }
 
+/** Extracts every article (cached, in workers, or here), in article order. */
 export function extractArticles(articles: Article[], options: ExtractAllOptions): ExtractAllResult {
-  const cache = openCache<ArticleExtraction>(options.cacheDir, pipelineVersion(options.context));
+  const { cache, init } = openExtraction(options);
   const seconds = {
     segment: 0,
     recognize: 0,
@@ -79,7 +84,7 @@ export function extractArticles(articles: Article[], options: ExtractAllOptions)
     workers: options.workers,
     pool: {
       script: WORKER,
-      init: { context: options.context, cache: cache.location } satisfies ExtractWorkerInit,
+      init,
       message: (article) => article,
       started: options.started,
     },

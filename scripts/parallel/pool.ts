@@ -106,10 +106,9 @@ export function startPool(options: Pick<PoolOptions, 'script' | 'workers' | 'ini
         signal,
         () => done === posted,
         run,
-        (slot, reply) => {
-          const start = slot.pending.shift()!;
-          reply.results.forEach((result, i) => (results[start + i] = result));
-          done += reply.results.length;
+        (index, result) => {
+          results[index] = result;
+          done++;
         },
       );
       posted = 0;
@@ -159,26 +158,27 @@ function drive<I, O>(
     signal,
     () => done === items.length,
     options,
-    (slot, reply) => {
-      const start = slot.pending.shift()!;
-      reply.results.forEach((result, i) => onResult(start + i, result));
-      done += reply.results.length;
-      send(slot);
+    (index, result) => {
+      onResult(index, result);
+      done++;
     },
+    send,
   );
 }
 
 /**
- * Sleeps on the shared counter and hands every reply to `onReply` (with the worker it
- * came from, whose `pending` says which batch it answers) until `finished`; a worker's
- * error is thrown, and so is silence longer than `stallMs`.
+ * Sleeps on the shared counter and hands every result to `onResult` with the index of
+ * its item (the worker's `pending` says which batch a reply answers), then calls
+ * `replied` with that worker, until `finished`; a worker's error is thrown, and so is
+ * silence longer than `stallMs`.
  */
 function wait<O>(
   slots: Slot[],
   signal: Int32Array,
   finished: () => boolean,
   options: Pick<PoolOptions, 'stallMs'>,
-  onReply: (slot: Slot, reply: { results: O[] }) => void,
+  onResult: (index: number, result: O) => void,
+  replied?: (slot: Slot) => void,
 ): void {
   let quietSince = Date.now();
   while (!finished()) {
@@ -188,7 +188,9 @@ function wait<O>(
       for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
         const reply = m.message as WorkerReply<O>;
         if ('error' in reply) throw new Error(`extraction worker failed: ${reply.error}`);
-        onReply(slot, reply);
+        const start = slot.pending.shift()!;
+        reply.results.forEach((result, i) => onResult(start + i, result));
+        replied?.(slot);
         replies++;
       }
     }
