@@ -22,34 +22,51 @@ export interface Alignment {
 /** Below this overlap two sentences are not taken for the same statement. */
 export const MIN_ALIGNMENT = 0.35;
 
-/** For each sentence of `from`, its best match in `to` (when good enough), by key. */
-export function alignSentences(
-  from: AlignedSentence[],
-  to: AlignedSentence[],
-  minScore = MIN_ALIGNMENT,
-): Map<string, Alignment> {
-  const targets = to.map((s) => new Set(contentWords(s.text)));
+/**
+ * A version's sentences made ready for alignment: each one's content words, and which
+ * sentences hold each word. Made once per version however many others it is aligned with.
+ */
+export interface PreparedSentences {
+  keys: string[];
+  words: Array<Set<string>>;
+  index: Map<string, number[]>;
+}
+
+export function prepareSentences(sentences: AlignedSentence[]): PreparedSentences {
+  const words = sentences.map((s) => new Set(contentWords(s.text)));
   const index = new Map<string, number[]>();
-  targets.forEach((words, i) => {
-    for (const w of words) {
+  words.forEach((set, i) => {
+    for (const w of set) {
       const list = index.get(w);
       if (list) list.push(i);
       else index.set(w, [i]);
     }
   });
+  return { keys: sentences.map((s) => s.key), words, index };
+}
+
+/** For each sentence of `from`, its best match in `to` (when good enough), by key. */
+export function alignSentences(
+  from: AlignedSentence[] | PreparedSentences,
+  to: AlignedSentence[] | PreparedSentences,
+  minScore = MIN_ALIGNMENT,
+): Map<string, Alignment> {
+  const source = Array.isArray(from) ? prepareSentences(from) : from;
+  const target = Array.isArray(to) ? prepareSentences(to) : to;
   const aligned = new Map<string, Alignment>();
-  for (const sentence of from) {
-    const words = new Set(contentWords(sentence.text));
+  source.words.forEach((words, s) => {
     const shared = new Map<number, number>();
     for (const w of words)
-      for (const i of index.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (const i of target.index.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     let best: Alignment | undefined;
     for (const [i, count] of shared) {
-      const score = (2 * count) / (words.size + targets[i]!.size);
-      if (score >= minScore && (!best || score > best.score)) best = { key: to[i]!.key, score };
+      const score = (2 * count) / (words.size + target.words[i]!.size);
+      if (score >= minScore && (!best || score > best.score))
+        best = { key: target.keys[i]!, score };
     }
-    if (best) aligned.set(sentence.key, { ...best, score: Math.round(best.score * 1000) / 1000 });
-  }
+    if (best)
+      aligned.set(source.keys[s]!, { ...best, score: Math.round(best.score * 1000) / 1000 });
+  });
   return aligned;
 }
 

@@ -5,7 +5,13 @@
  * the leading version has no counterpart for.
  */
 import type { Urls } from '../urls.ts';
-import { alignSentences, sameWording, type Alignment } from './align.ts';
+import {
+  alignSentences,
+  prepareSentences,
+  sameWording,
+  type Alignment,
+  type PreparedSentences,
+} from './align.ts';
 import type { MentionContext } from './context.ts';
 import { storyPath } from './knowledge.ts';
 import type { Story } from './stories.ts';
@@ -35,20 +41,35 @@ export interface StoryGroupView {
 
 type Mention = Entity['mentions'][number];
 
-/** Sentence alignments between articles, computed once per ordered pair. */
+/**
+ * Sentence alignments between articles, computed once per ordered pair; each article's
+ * sentences are made ready once (a story of n versions aligns each with n - 1 others).
+ */
 export function createAligner(docs: Map<string, SegmentedArticle>) {
   const cache = new Map<string, Map<string, Alignment>>();
-  const sentences = (doc: SegmentedArticle) =>
-    doc.paragraphs.flatMap((p) =>
-      p.sentences.map((s, i) => ({ key: `${p.id}:${i}`, text: p.text.slice(s.start, s.end) })),
-    );
+  const prepared = new Map<string, PreparedSentences>();
+  const sentences = (id: string) => {
+    let ready = prepared.get(id);
+    if (!ready) {
+      const doc = docs.get(id)!;
+      prepared.set(
+        id,
+        (ready = prepareSentences(
+          doc.paragraphs.flatMap((p) =>
+            p.sentences.map((s, i) => ({
+              key: `${p.id}:${i}`,
+              text: p.text.slice(s.start, s.end),
+            })),
+          ),
+        )),
+      );
+    }
+    return ready;
+  };
   return (from: string, to: string): Map<string, Alignment> => {
     let aligned = cache.get(`${from}>${to}`);
     if (!aligned)
-      cache.set(
-        `${from}>${to}`,
-        (aligned = alignSentences(sentences(docs.get(from)!), sentences(docs.get(to)!))),
-      );
+      cache.set(`${from}>${to}`, (aligned = alignSentences(sentences(from), sentences(to))));
     return aligned;
   };
 }
