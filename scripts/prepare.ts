@@ -15,7 +15,8 @@ import {
 } from './pipeline/read.ts';
 import { resolveEntities, type ResolvedEntity } from './pipeline/resolve.ts';
 import { relateEntities } from './pipeline/relate.ts';
-import { assembleSite, type SiteData } from './pipeline/assemble.ts';
+import { articlesToRender, assembleSite, type SiteData } from './pipeline/assemble.ts';
+import { startPool } from './parallel/pool.ts';
 import { emitSiteData } from './pipeline/emit.ts';
 import { addDisambiguation } from './disambiguation.ts';
 import { publishedEntities, readLedger } from './permanence/ledger.ts';
@@ -55,6 +56,11 @@ export interface ExtractOptions {
   onExtracted?: (stats: ExtractResult['stats']) => void;
   /** Called once entities are resolved, before they are related and the site assembled. */
   onResolved?: (resolved: Resolved) => void;
+  /**
+   * Render the articles' bodies in a worker of their own while relating and assembling
+   * (`render-article-worker.ts`). Default: from `RENDER_AHEAD` articles.
+   */
+  renderAhead?: boolean;
 }
 
 /** What resolution leaves for the stages after it. */
@@ -115,44 +121,64 @@ export function extractKnowledge(
     const { tree, paragraphs, mentions, quotes, story } = perArticle.extractions[i]!;
     return { doc: { article, tree, paragraphs, story }, mentions, quotes };
   });
-  const { entities, review } = time('resolve', () =>
-    resolveEntities(extracted, curated.items, {
-      threshold: PAGE_THRESHOLD,
-      published: publishedEntities(readLedger(config.ledgerFile)),
-    }),
-  );
-  const generated =
-    config.sourceDateEpoch === undefined
-      ? new Date().toISOString()
-      : new Date(config.sourceDateEpoch * 1000).toISOString();
-  const urls = createUrls(config.base, config.site);
-  options.onResolved?.({ articles: articles.items, entities, urls, generated });
-  const related = time('relate', () => relateEntities(entities, { limit: 12 }));
-  const site = time('assemble', () =>
-    addDisambiguation(
-      assembleSite({
-        config,
-        urls,
-        docs: extracted.map((e) => e.doc),
-        quotes: extracted.flatMap((e) =>
-          e.quotes.map((quote) => ({ article: e.doc.article.id, quote })),
-        ),
-        entities,
-        related,
-        generated,
+  // The articles' bodies are rendered on another core while this one relates and assembles.
+  const renderer =
+    (options.renderAhead ?? articles.items.length >= RENDER_AHEAD)
+      ? startPool({ script: RENDER_WORKER, workers: 1, init: undefined })
+      : undefined;
+  try {
+    const { entities, review } = time('resolve', () =>
+      resolveEntities(extracted, curated.items, {
+        threshold: PAGE_THRESHOLD,
+        published: publishedEntities(readLedger(config.ledgerFile)),
       }),
-      urls,
-    ),
-  );
-  return {
-    config,
-    site,
-    problems: [...articles.problems, ...curated.problems],
-    review,
-    seconds,
-    stats: perArticle.stats,
-  };
+    );
+    const generated =
+      config.sourceDateEpoch === undefined
+        ? new Date().toISOString()
+        : new Date(config.sourceDateEpoch * 1000).toISOString();
+    const urls = createUrls(config.base, config.site);
+    const docs = extracted.map((e) => e.doc);
+    renderer?.post(articlesToRender(docs, entities, urls), { batch: 32 });
+    options.onResolved?.({ articles: articles.items, entities, urls, generated });
+    const related = time('relate', () => relateEntities(entities, { limit: 12 }));
+    const site = time('assemble', () =>
+      addDisambiguation(
+        assembleSite({
+          config,
+          urls,
+          docs,
+          quotes: extracted.flatMap((e) =>
+            e.quotes.map((quote) => ({ article: e.doc.article.id, quote })),
+          ),
+          entities,
+          related,
+          generated,
+          rendered: renderer && (() => renderer.collect<string>()),
+        }),
+        urls,
+      ),
+    );
+    return {
+      config,
+      site,
+      problems: [...articles.problems, ...curated.problems],
+      review,
+      seconds,
+      stats: perArticle.stats,
+    };
+  } finally {
+    renderer?.close();
+  }
 }
+
+/**
+ * From this many articles, their bodies are rendered by a worker of their own
+ * (`render-article-worker.ts`) while relations and knowledge are gathered; below it,
+ * starting the worker costs more than it saves.
+ */
+const RENDER_AHEAD = 200;
+const RENDER_WORKER = new URL('./render-article-worker.ts', import.meta.url);
 
 /** Counters of one build, for `kb bench`. */
 export type BuildStats = ExtractResult['stats'] & { articles: number; entities: number };

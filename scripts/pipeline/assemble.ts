@@ -26,6 +26,7 @@ import {
   type IndexEntry,
 } from './views.ts';
 import { paragraphOf } from './paragraph-of.ts';
+import { appendTo } from './collections.ts';
 import type { ArchivedPage } from '../versions/record.ts';
 import type { DisambiguationPage } from '../disambiguation.ts';
 import type { FormattedItem } from '../citation/format-item.ts';
@@ -56,6 +57,38 @@ export interface AssembleInput {
   quotes: Array<{ article: string; quote: Quote }>;
   /** ISO time of the build, or undefined when output must not carry one. */
   generated?: string;
+  /**
+   * The articles' bodies rendered elsewhere (`articlesToRender`), in the order of `docs`;
+   * called once, when they are needed. Rendered here with `renderArticle` when absent.
+   */
+  rendered?: () => string[];
+}
+
+/** An article body to render: its tree and its linked spans by paragraph (`renderArticle`). */
+export interface ArticleToRender {
+  tree: SegmentedArticle['tree'];
+  spans: Map<string, LinkedSpan[]>;
+}
+
+/**
+ * What rendering each article's body needs, in the order of `docs`: every resolved
+ * mention becomes a link to its entity's page (an exact duplicate's too).
+ */
+export function articlesToRender(
+  docs: SegmentedArticle[],
+  entities: Entity[],
+  urls: Urls,
+): ArticleToRender[] {
+  const spans = new Map<string, Map<string, LinkedSpan[]>>();
+  for (const e of entities) {
+    const href = urls.entity(e.type, e.slug);
+    for (const m of e.mentions) {
+      let perArticle = spans.get(m.article);
+      if (!perArticle) spans.set(m.article, (perArticle = new Map()));
+      appendTo(perArticle, m.paragraph, { start: m.start, end: m.end, href, entity: e.id });
+    }
+  }
+  return docs.map((doc) => ({ tree: doc.tree, spans: spans.get(doc.article.id) ?? new Map() }));
 }
 
 function byDateDesc(a: ArticleRef, b: ArticleRef): number {
@@ -70,6 +103,7 @@ export function assembleSite({
   entities: allEntities,
   related: allRelated,
   generated,
+  rendered,
 }: AssembleInput): SiteData {
   const docById = new Map(docs.map((d) => [d.article.id as string, d]));
   // Stories, roles, summaries; an exact duplicate's mentions and quotes count once.
@@ -149,21 +183,11 @@ export function assembleSite({
     })),
   };
 
-  const spans = new Map<string, Map<string, LinkedSpan[]>>();
-  // Every article links its names, duplicates included.
-  for (const e of allEntities) {
-    for (const m of e.mentions) {
-      const perArticle = spans.get(m.article) ?? new Map<string, LinkedSpan[]>();
-      perArticle.set(m.paragraph, [
-        ...(perArticle.get(m.paragraph) ?? []),
-        { start: m.start, end: m.end, href: urls.entity(e.type, e.slug), entity: e.id },
-      ]);
-      spans.set(m.article, perArticle);
-    }
-  }
-  const articles: ArticleView[] = docs.map((doc) => {
+  const toRender = articlesToRender(docs, allEntities, urls);
+  const html = rendered?.() ?? toRender.map(({ tree, spans }) => renderArticle(tree, spans));
+  const articles: ArticleView[] = docs.map((doc, i) => {
     const counts = new Map<string, number>();
-    for (const list of spans.get(doc.article.id)?.values() ?? [])
+    for (const list of toRender[i]!.spans.values())
       for (const s of list) counts.set(s.entity, (counts.get(s.entity) ?? 0) + 1);
     const story = storyOf.get(doc.article.id);
     const original = docById.get(duplicateOf.get(doc.article.id) ?? '');
@@ -180,7 +204,7 @@ export function assembleSite({
       note: original
         ? `The same text as “${original.article.meta.title}”, shown there once: its names count there. ${doc.article.meta.note ?? ''}`.trim()
         : doc.article.meta.note,
-      html: renderArticle(doc.tree, spans.get(doc.article.id) ?? new Map()),
+      html: html[i]!,
       paragraphs: doc.paragraphs.length,
       entities: [...counts]
         .map(([id, count]) => ({ ...entityLink(byId.get(id)!, urls), count }))

@@ -97,9 +97,13 @@ function splitText(value: string, offset: number, spans: LinkedSpan[]): Phrasing
  * that paragraph's plain text, as produced by `segmentArticle`).
  */
 export function renderArticle(tree: Root, spans: Map<string, LinkedSpan[]>): string {
-  const copy = structuredClone(tree);
-  neutralize(copy);
-  visitParents(copy, (node) => {
+  return renderArticleTree(structuredClone(tree), spans);
+}
+
+/** `renderArticle` on a tree of the caller's own, which it changes (a worker's copy). */
+export function renderArticleTree(tree: Root, spans: Map<string, LinkedSpan[]>): string {
+  neutralize(tree);
+  visitParents(tree, (node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading') return;
     const id = node.data?.hProperties?.id;
     const list = typeof id === 'string' ? spans.get(id) : undefined;
@@ -110,5 +114,5 @@ export function renderArticle(tree: Root, spans: Map<string, LinkedSpan[]>): str
       );
     return 'skip';
   });
-  return toHtml(toHast(copy));
+  return toHtml(toHast(tree));
 }
