@@ -118,8 +118,10 @@ export function extractKnowledge(
   Object.assign(seconds, perArticle.seconds);
   options.onExtracted?.(perArticle.stats);
   const extracted = articles.items.map((article, i) => {
-    const { tree, paragraphs, mentions, quotes, story } = perArticle.extractions[i]!;
-    return { doc: { article, tree, paragraphs, story }, mentions, quotes };
+    const { tree, paragraphs, located, quotes, story } = perArticle.extractions[i]!;
+    // The extraction may be an identical article's, from the cache (see `located`).
+    for (const m of located) m.article = article.id;
+    return { doc: { article, tree, paragraphs, story }, located, quotes };
   });
   // The articles' bodies are rendered on another core while this one relates and assembles.
   const renderer =

@@ -1,21 +1,27 @@
 /**
  * Per-article extraction, the unit that workers run and the cache stores:
- * segment → recognize → quotes for one article. Pure in the article's content and the
+ * segment → recognize → quotes → locate (resolution inside the article) for one article. Pure in the article's content and the
  * recognizers' context, so its result can be cached by content hash.
  */
 import type { Root, RootContent } from 'mdast';
+import { locateMentions, type Located } from '../pipeline/locate.ts';
 import { extractQuotes, type Quote } from '../pipeline/quotes.ts';
 import { recognizeMentions } from '../pipeline/recognize/index.ts';
 import type { Recognizer } from '../pipeline/recognize/types.ts';
 import { segmentArticle } from '../pipeline/segment.ts';
 import { storyFeatures, type StoryFeatures } from '../pipeline/stories.ts';
-import type { Article, Mention, Paragraph } from '../pipeline/types.ts';
+import type { Article, Paragraph } from '../pipeline/types.ts';
 
 /** What later stages need of one article's extraction (the article itself is re-attached). */
 export interface ArticleExtraction {
   tree: Root;
   paragraphs: Paragraph[];
-  mentions: Mention[];
+  /**
+   * The article's mentions located (`locateMentions`). Their `article` is the id of the
+   * article extracted: the cache is keyed by content, so an identical article under
+   * another name gets this result, and its id must be put back (`extractKnowledge`).
+   */
+  located: Located[];
   quotes: Quote[];
   /** What story grouping compares of the article's text (`pipeline/stories.ts`). */
   story: StoryFeatures;
@@ -73,11 +79,13 @@ export function extractArticle(article: Article, recognizers: Recognizer[]): Art
       return { start, end, tokens: [] };
     }),
   }));
+  // Resolution inside the article reads the text and the mentions only (not the tokens).
+  const located = locateMentions({ doc, mentions });
   dropPositions(doc.tree);
   return {
     tree: doc.tree,
     paragraphs,
-    mentions,
+    located,
     quotes,
     // The text as story grouping reads it (`gatherKnowledge`): paragraphs, blank-line apart.
     story: storyFeatures(doc.paragraphs.map((p) => p.text).join('\n\n')),

@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractKnowledge } from '../../scripts/prepare.ts';
@@ -33,5 +33,21 @@ describe('incremental extraction', () => {
     const after = build();
     expect(after.stats).toMatchObject({ extracted: 12, cached: 0 });
     expect(JSON.stringify(after.site)).toBe(JSON.stringify(before.site));
+  });
+
+  it('gives an identical copy of an article its own mentions from the cache', () => {
+    const articles = join(root, 'content', 'articles');
+    const first = readdirSync(articles).sort()[0]!;
+    copyFileSync(join(articles, first), join(articles, `zz-copy-of-${first}`));
+    const cold = build();
+    const warm = build();
+    expect(warm.stats.extracted).toBe(0);
+    expect(JSON.stringify(warm.site)).toBe(JSON.stringify(cold.site));
+    // The copy's names link from the copy (one cache entry serves both files).
+    const copy = warm.site.articles.find((a) => a.id.includes('zz-copy-of-'))!;
+    const original = warm.site.articles.find((a) => a.id !== copy.id && a.html === copy.html);
+    expect(original).toBeDefined();
+    expect(copy.entities.length).toBeGreaterThan(0);
+    expect(copy.entities).toEqual(original!.entities);
   });
 });
