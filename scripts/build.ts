@@ -21,7 +21,7 @@ import { renderInProcesses, renderShards, type ContentScale } from './astro/shar
 import { startSearchIndex } from './astro/pagefind.ts';
 import { finishPermanence, writeRedirects } from './astro/permanence.ts';
 import { hashFiles, writeServiceWorker } from './astro/service-worker.ts';
-import { reportSite } from './astro/host-report.ts';
+import { describeEntityPages, measureSite, reportSite } from './astro/host-report.ts';
 import { listSite } from './astro/site-files.ts';
 import { isRunning } from './running.ts';
 import {
@@ -164,13 +164,20 @@ export async function renderSite(
     );
     // With the ledger (`finishPermanence`): the site has rendered, its pages are public.
     publishHistory(stagedHistory(dataDir), config.historyDir);
+    // The entity pages are all there: weighed now, not once Pagefind is done.
+    const known = { redirects: permanence.redirects };
+    const entityPages = describeEntityPages(
+      outDir,
+      measureSite(outDir, { ...known, files: site }).entityPages,
+    );
     await written;
     const files = [...site, ...listSite(outDir, (name) => name === 'pagefind')];
     writeServiceWorker(outDir, config.base, hashed, files);
-    reportSite(outDir, {
-      files: [...files, ...listSite(outDir, (name) => name === 'sw.js')],
-      redirects: permanence.redirects,
-    });
+    reportSite(
+      outDir,
+      { ...known, files: [...files, ...listSite(outDir, (name) => name === 'sw.js')] },
+      entityPages,
+    );
     indexing.done();
     return {
       render: (rendered - started) / 1000,

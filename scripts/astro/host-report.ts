@@ -96,6 +96,11 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The report as lines; warnings start with "warning:". */
 export function describe(root: string, report: HostReport): string[] {
+  return [...describeFiles(report), ...describeEntityPages(root, report.entityPages)];
+}
+
+/** The lines on the site's files: their count and size, and what a host may refuse. */
+function describeFiles(report: HostReport): string[] {
   const lines = [`site: ${report.files} files, ${mb(report.bytes)}`];
   if (report.files > MAX_FILES)
     lines.push(
@@ -103,26 +108,46 @@ export function describe(root: string, report: HostReport): string[] {
     );
   for (const path of report.tooLarge)
     lines.push(`warning: ${path} is larger than the 25 MiB a static host may accept per file`);
-  const pages = report.entityPages;
-  if (pages.length) {
-    const typical = pages[Math.floor((pages.length - 1) / 2)]!;
-    const largest = pages.at(-1)!;
-    const heavy = pageParts(readFileSync(join(root, largest.path), 'utf8'))
-      .slice(0, 3)
-      .map((p) => `${p.part} ${kb(p.bytes)}`);
-    lines.push(
-      `entity pages: ${pages.length}, typical ${kb(typical.bytes)} (${typical.path}), ` +
-        `largest ${kb(largest.bytes)} (${largest.path}: ${heavy.join(', ')})`,
-    );
-    if (typical.bytes > ENTITY_PAGE_BUDGET)
-      lines.push(`warning: a typical entity page is ${kb(typical.bytes)}, above 60 KB`);
-  }
   return lines;
 }
 
-/** Prints the report of the site in `root` (warnings to stderr); `known` as for `measureSite`. */
-export function reportSite(root: string, known?: Parameters<typeof measureSite>[1]): void {
-  for (const line of describe(root, measureSite(root, known))) {
+/**
+ * The lines on the entity pages (`measureSite`'s `entityPages`): the typical and the
+ * largest, and what weighs most in the largest (read and parsed, so the build makes
+ * them while Pagefind writes its index).
+ */
+export function describeEntityPages(root: string, pages: HostReport['entityPages']): string[] {
+  if (!pages.length) return [];
+  const lines: string[] = [];
+  const typical = pages[Math.floor((pages.length - 1) / 2)]!;
+  const largest = pages.at(-1)!;
+  const heavy = pageParts(readFileSync(join(root, largest.path), 'utf8'))
+    .slice(0, 3)
+    .map((p) => `${p.part} ${kb(p.bytes)}`);
+  lines.push(
+    `entity pages: ${pages.length}, typical ${kb(typical.bytes)} (${typical.path}), ` +
+      `largest ${kb(largest.bytes)} (${largest.path}: ${heavy.join(', ')})`,
+  );
+  if (typical.bytes > ENTITY_PAGE_BUDGET)
+    lines.push(`warning: a typical entity page is ${kb(typical.bytes)}, above 60 KB`);
+  return lines;
+}
+
+/**
+ * Prints the report of the site in `root` (warnings to stderr); `known` as for
+ * `measureSite`; `entityPages`: the lines `describeEntityPages` made already.
+ */
+export function reportSite(
+  root: string,
+  known?: Parameters<typeof measureSite>[1],
+  entityPages?: string[],
+): void {
+  const report = measureSite(root, known);
+  const lines = [
+    ...describeFiles(report),
+    ...(entityPages ?? describeEntityPages(root, report.entityPages)),
+  ];
+  for (const line of lines) {
     if (line.startsWith('warning:')) console.warn(line);
     else console.log(line);
   }
