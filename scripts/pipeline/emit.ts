@@ -13,7 +13,7 @@
  * - `permanence.json`: what keeps published URLs alive needs of `kb.json`, written first,
  *   so that the build process writes the redirect pages while the rest is written.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeBaseSchema, type KnowledgeBase } from '../schema.ts';
 import type { SiteData } from './assemble.ts';
@@ -59,23 +59,27 @@ const CHUNK_BYTES = 4 << 20;
 function writeLines(file: string, values: unknown[]): PageSlice[] {
   const fd = openSync(file, 'w');
   let offset = 0;
-  let chunk: string[] = [];
+  // Each line encoded once: its length is its place, and its bytes are written as they are.
+  let chunk: Buffer[] = [];
   let chunkBytes = 0;
   const flush = () => {
-    const bytes = Buffer.from(chunk.join(''));
-    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    let buffers = chunk;
+    while (buffers.length) {
+      let written = writevSync(fd, buffers);
+      while (buffers.length && written >= buffers[0]!.length) written -= buffers.shift()!.length;
+      if (written) buffers = [buffers[0]!.subarray(written), ...buffers.slice(1)];
+    }
     chunk = [];
     chunkBytes = 0;
   };
   try {
     const slices = values.map((value): PageSlice => {
-      const line = JSON.stringify(value) + '\n';
-      const bytes = Buffer.byteLength(line);
+      const line = Buffer.from(JSON.stringify(value) + '\n');
       chunk.push(line);
-      chunkBytes += bytes;
+      chunkBytes += line.length;
       if (chunkBytes >= CHUNK_BYTES) flush();
-      const slice: PageSlice = [offset, bytes - 1];
-      offset += bytes;
+      const slice: PageSlice = [offset, line.length - 1];
+      offset += line.length;
       return slice;
     });
     flush();
