@@ -232,11 +232,12 @@ export function prepareSite(
     },
   });
   let versions: ReturnType<typeof recordVersions>;
-  const seconds = { ...result.seconds, cite: 0, emit: 0 };
-  const time = (stage: 'cite' | 'emit', work: () => void) => {
+  const seconds = { ...result.seconds, versions: 0, cite: 0, emit: 0 };
+  const time = <T>(stage: 'versions' | 'cite' | 'emit', work: () => T): T => {
     const started = performance.now();
-    work();
+    const value = work();
     seconds[stage] += (performance.now() - started) / 1000;
+    return value;
   };
   try {
     for (const problem of result.problems) console.error(`warning: ${formatProblem(problem)}`);
@@ -246,7 +247,9 @@ export function prepareSite(
       );
     }
     // Versions first: a version hashes the page's content, and citations are dated by it.
-    versions = recordVersions(result.site, history, versionDate(config.sourceDateEpoch));
+    versions = time('versions', () =>
+      recordVersions(result.site, history, versionDate(config.sourceDateEpoch)),
+    );
     result.site.archived = versions.archived;
     time('cite', () => attachCitations(result.site, citing));
   } finally {

@@ -41,6 +41,8 @@ const STAGES = [
   'resolve',
   'relate',
   'assemble',
+  'versions',
+  'cite',
   'emit',
   'render',
   'index',
