@@ -251,6 +251,7 @@ export function prepareSite(
       recordVersions(result.site, history, versionDate(config.sourceDateEpoch)),
     );
     result.site.archived = versions.archived;
+    result.site.snapshots = versions.snapshots;
     time('cite', () => attachCitations(result.site, citing));
   } finally {
     citing.pool?.close();

@@ -41,6 +41,11 @@ export interface SiteData {
   indexes: Record<EntityType, IndexEntry[]>;
   /** Frozen copies of earlier versions (`scripts/versions/`), added after assembly. */
   archived?: ArchivedPage[];
+  /**
+   * Each entity view's snapshot (`recordVersions`), in the order of `entities`, added
+   * with its version: `pages.jsonl` writes a view from it when nothing else changes it.
+   */
+  snapshots?: string[];
   /** Story pages' cite boxes by story id, formatted before rendering. */
   storyCitations?: Record<string, FormattedItem>;
   /** Names several entities share (`scripts/disambiguation.ts`), added after assembly. */

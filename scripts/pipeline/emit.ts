@@ -21,6 +21,7 @@ import type { DisambiguationPage } from '../disambiguation.ts';
 import type { ArticleView, EntityLink } from './views.ts';
 import { network } from '../graph/network.ts';
 import { PERMANENCE_INPUT, permanenceInput } from '../permanence/plan.ts';
+import { viewJson } from '../versions/snapshot.ts';
 import type { NameEntry } from '../../src/lib/suggest.ts';
 
 /** Byte offset and length of one page's JSON in `pages.jsonl`. */
@@ -55,8 +56,15 @@ function validate(kb: KnowledgeBase): void {
 /** How much of `pages.jsonl` is gathered before it is written: few writes, little held. */
 const CHUNK_BYTES = 4 << 20;
 
-/** Writes each value as a line of `file`; returns where each one is. */
-function writeLines(file: string, values: unknown[]): PageSlice[] {
+/**
+ * Writes each value as a line of `file` (`json`, its JSON when known already); returns
+ * where each one is.
+ */
+function writeLines(
+  file: string,
+  values: unknown[],
+  json: (index: number) => string | undefined = () => undefined,
+): PageSlice[] {
   const fd = openSync(file, 'w');
   let offset = 0;
   // Each line encoded once: its length is its place, and its bytes are written as they are.
@@ -73,8 +81,8 @@ function writeLines(file: string, values: unknown[]): PageSlice[] {
     chunkBytes = 0;
   };
   try {
-    const slices = values.map((value): PageSlice => {
-      const line = Buffer.from(JSON.stringify(value) + '\n');
+    const slices = values.map((value, i): PageSlice => {
+      const line = Buffer.from((json(i) ?? JSON.stringify(value)) + '\n');
       chunk.push(line);
       chunkBytes += line.length;
       if (chunkBytes >= CHUNK_BYTES) flush();
@@ -118,11 +126,18 @@ export function emitSiteData(
   writeFileSync(join(dataDir, 'names.json'), JSON.stringify(nameEntries(data.kb)));
   writeFileSync(join(dataDir, 'network.json'), JSON.stringify(network(data.kb)));
   const archived = data.archived ?? [];
-  const slices = writeLines(join(dataDir, 'pages.jsonl'), [
-    ...data.articles,
-    ...data.entities,
-    ...archived.map((a) => a.view),
-  ]);
+  // An entity view is its snapshot and its version, citation and hatnote, when the base
+  // is `/` (snapshots are stored without it): not made into JSON a second time.
+  const snapshots = data.site.base === '/' ? data.snapshots : undefined;
+  const first = data.articles.length;
+  const slices = writeLines(
+    join(dataDir, 'pages.jsonl'),
+    [...data.articles, ...data.entities, ...archived.map((a) => a.view)],
+    (i) => {
+      const snapshot = snapshots?.[i - first];
+      return snapshot === undefined ? undefined : viewJson(data.entities[i - first]!, snapshot);
+    },
+  );
   const index: SiteIndex = {
     site: data.site,
     counts: data.counts,

@@ -44,6 +44,8 @@ export interface VersionsResult {
   /** Page paths (without base) whose history file must be written. */
   changed: string[];
   archived: ArchivedPage[];
+  /** Each entity view's snapshot JSON, in the order of `site.entities` (see `viewJson`). */
+  snapshots: string[];
 }
 
 /** The permanent link of one version of the page at `page` (a site path ending in `/`). */
@@ -76,9 +78,11 @@ export function recordVersions(site: SiteData, history: History, today: string):
   const changed: string[] = [];
   const current = new Map<string, string>();
   const kbById = new Map(site.kb.entities.map((e) => [e.id, e]));
+  const snapshots: string[] = [];
 
   for (const view of site.entities) {
     const json = JSON.stringify(snapshotOf(view, base));
+    snapshots.push(json);
     const version = versionOf(json);
     const path = key(view.path);
     let records = next.get(path) ?? [];
@@ -120,5 +124,5 @@ export function recordVersions(site: SiteData, history: History, today: string):
       archived.push({ folder, slug: encodeURIComponent(slug), version: record.version, view });
     }
   }
-  return { history: next, changed: changed.sort(), archived };
+  return { history: next, changed: changed.sort(), archived, snapshots };
 }

@@ -50,6 +50,22 @@ export function viewOf(snapshot: Snapshot, base: string): EntityView {
   ) as unknown as EntityView;
 }
 
+/**
+ * The view's own JSON made from its snapshot's, for a site with no base to put back
+ * (base `/`, where `snapshotOf` maps no path): the keys a snapshot leaves out, then the
+ * snapshot's. It parses to the view (keys in another order), and costs a fraction of
+ * `JSON.stringify(view)`, which at 10,000 articles is 127 MB of entity views.
+ */
+export function viewJson(view: EntityView, snapshotJson: string): string {
+  let left = '';
+  for (const key of NOT_CONTENT) {
+    const value = (view as unknown as Record<string, unknown>)[key];
+    if (value !== undefined) left += `${JSON.stringify(key)}:${JSON.stringify(value)},`;
+  }
+  if (snapshotJson === '{}') return `{${left.slice(0, -1)}}`;
+  return `{${left}${snapshotJson.slice(1)}`;
+}
+
 /** Seven hex digits of SHA-256 over the snapshot's JSON: short enough to read aloud. */
 export function versionOf(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 7);
