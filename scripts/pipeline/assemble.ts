@@ -11,7 +11,7 @@ import { quotesByEntity } from './attribute.ts';
 import type { Quote } from './quotes.ts';
 import { gatherKnowledge, roleRelations, storyEntities, storyPath } from './knowledge.ts';
 import { knowledgeView } from './knowledge-views.ts';
-import { relateEntities, type Relation } from './relate.ts';
+import type { Relation } from './relate.ts';
 import { createAligner } from './story-groups.ts';
 import { renderArticle, type LinkedSpan } from './render-article.ts';
 import type { Entity, SegmentedArticle } from './types.ts';
@@ -57,7 +57,11 @@ export interface AssembleInput {
   urls: Urls;
   docs: SegmentedArticle[];
   entities: Entity[];
-  related: Map<string, Relation[]>;
+  /**
+   * Relates the entities (`relateEntities`): those of the articles that are not exact
+   * duplicates, whose mentions count once.
+   */
+  relate: (entities: Entity[]) => Map<string, Relation[]>;
   /** Every direct quote found, with its article. */
   quotes: Array<{ article: string; quote: Quote }>;
   /** ISO time of the build, or undefined when output must not carry one. */
@@ -106,7 +110,7 @@ export function assembleSite({
   docs,
   quotes: allQuotes,
   entities: allEntities,
-  related: allRelated,
+  relate,
   generated,
   rendered,
 }: AssembleInput): SiteData {
@@ -115,8 +119,7 @@ export function assembleSite({
   const knowledge = gatherKnowledge(docs, allEntities);
   const { entities, duplicateOf, storyOf } = knowledge;
   const quotes = allQuotes.filter((q) => !duplicateOf.has(q.article));
-  const limit = Math.max(0, ...[...allRelated.values()].map((list) => list.length));
-  const related = duplicateOf.size ? relateEntities(entities, { limit }) : allRelated;
+  const related = relate(entities);
   const relations = roleRelations(knowledge.roles);
   const inStory = storyEntities(knowledge.stories, entities);
   const quoted = quotesByEntity(entities, quotes);
