@@ -38,6 +38,8 @@ export interface StoryFeatures {
   empty: boolean;
   /** MinHash signature of its word 3-shingles. */
   signature: Uint32Array;
+  /** The signature's LSH band keys (`bandKeys`): texts sharing one are compared. */
+  bands: string[];
   /** Its content words, each once. */
   words: string[];
 }
@@ -46,10 +48,12 @@ export interface StoryFeatures {
 export function storyFeatures(text: string): StoryFeatures {
   const all = words(text);
   const body = all.join(' ');
+  const minhash = signature(shingles(all));
   return {
     body: `${hash32(body)}:${body.length}`,
     empty: !body,
-    signature: signature(shingles(all)),
+    signature: minhash,
+    bands: bandKeys(minhash),
     words: [...new Set(contentOf(all))],
   };
 }
@@ -106,6 +110,7 @@ const MIN_WORDS = 0.1;
 interface Prepared {
   article: StoryArticle;
   signature: Uint32Array;
+  bands: string[];
   entities: Set<string>;
   words: Set<string>;
 }
@@ -143,6 +148,7 @@ export function groupStories(
   const prepared: Prepared[] = originals.map(({ article, features }) => ({
     article,
     signature: features.signature,
+    bands: features.bands,
     entities: new Set(article.entities),
     words: new Set(features.words),
   }));
@@ -154,7 +160,7 @@ export function groupStories(
     else blocks.set(key, [i]);
   };
   prepared.forEach((p, i) => {
-    for (const key of bandKeys(p.signature)) block(key, i);
+    for (const key of p.bands) block(key, i);
     for (const e of p.entities) block(`e:${e}`, i);
   });
   // Candidate pairs that pass on their own, strongest first.
