@@ -5,6 +5,8 @@
  * sleeps on the counter (`Atomics.wait`) and drains the ports with
  * `receiveMessageOnPort`, which needs no event loop turn.
  */
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   MessageChannel,
   receiveMessageOnPort,
@@ -29,6 +31,8 @@ export interface PoolOptions {
 
 interface Slot {
   worker: Worker;
+  /** The worker's module, for errors (`extract-worker.ts`). */
+  name: string;
   port: MessagePort;
   /** Start indexes of the batches this worker holds, oldest first. */
   pending: number[];
@@ -76,7 +80,7 @@ export function startPool(options: Pick<PoolOptions, 'script' | 'workers' | 'ini
       workerData: { port: port2, signal, init: options.init },
       transferList: [port2],
     });
-    return { worker, port: port1, pending: [] };
+    return { worker, name: basename(fileURLToPath(options.script)), port: port1, pending: [] };
   });
   let used = false;
   let posted = 0;
@@ -187,7 +191,7 @@ function wait<O>(
     for (const slot of slots) {
       for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
         const reply = m.message as WorkerReply<O>;
-        if ('error' in reply) throw new Error(`extraction worker failed: ${reply.error}`);
+        if ('error' in reply) throw new Error(`worker ${slot.name} failed: ${reply.error}`);
         const start = slot.pending.shift()!;
         reply.results.forEach((result, i) => onResult(start + i, result));
         replied?.(slot);
@@ -196,7 +200,7 @@ function wait<O>(
     }
     if (replies) quietSince = Date.now();
     else if (Date.now() - quietSince > (options.stallMs ?? 300_000)) {
-      throw new Error('extraction workers stopped answering (out of memory?)');
+      throw new Error(`workers ${slots[0]?.name} stopped answering (out of memory?)`);
     }
     if (!finished()) Atomics.wait(signal, 0, seen, 1000);
   }

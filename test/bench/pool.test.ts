@@ -31,4 +31,18 @@ describe('a worker pool', () => {
       pool.close();
     }
   });
+
+  it('throws a worker’s failure, naming the worker', () => {
+    const pool = startPool({
+      script: new URL('../../scripts/render-article-worker.ts', import.meta.url),
+      workers: 1,
+      init: undefined,
+    });
+    try {
+      pool.post([{ tree: null, spans: new Map() }]);
+      expect(() => pool.collect()).toThrow(/worker render-article-worker\.ts failed: .+/);
+    } finally {
+      pool.close();
+    }
+  });
 });
