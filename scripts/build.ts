@@ -45,13 +45,8 @@ function prepareInProcess(
   options: BuildOptions,
 ): { prepared: Promise<Prepared>; permanence: Promise<void>; stop(): void } {
   let child!: ChildProcess;
-  let permanenceWritten!: () => void;
-  let permanenceMissing!: (error: Error) => void;
-  const permanence = new Promise<void>((resolve, reject) => {
-    permanenceWritten = resolve;
-    permanenceMissing = reject;
-  });
-  permanence.catch(() => {});
+  const permanence = Promise.withResolvers<void>();
+  permanence.promise.catch(() => {});
   const prepared = new Promise<Prepared>((resolve, reject) => {
     child = fork(
       fileURLToPath(new URL('./prepare-process.ts', import.meta.url)),
@@ -65,15 +60,15 @@ function prepareInProcess(
     );
     let answer: { prepared: Prepared } | { error: string } | undefined;
     child.on('message', (message) => {
-      if (message === PERMANENCE_WRITTEN) permanenceWritten();
+      if (message === PERMANENCE_WRITTEN) permanence.resolve();
       else answer = message as typeof answer;
     });
     child.on('error', (error) => {
-      permanenceMissing(error);
+      permanence.reject(error);
       reject(error);
     });
     child.on('exit', (code, signal) => {
-      permanenceMissing(new Error('the extraction process ended before its data was written'));
+      permanence.reject(new Error('the extraction process ended before its data was written'));
       if (answer && 'prepared' in answer) resolve(answer.prepared);
       else if (answer) reject(new Error(answer.error));
       else reject(new Error(`the extraction process stopped (${signal ?? `exit code ${code}`})`));
@@ -84,7 +79,7 @@ function prepareInProcess(
   prepared.catch(() => {});
   return {
     prepared,
-    permanence,
+    permanence: permanence.promise,
     stop: () => void (child.exitCode === null && child.kill()),
   };
 }
@@ -165,17 +160,16 @@ export async function renderSite(
     // With the ledger (`finishPermanence`): the site has rendered, its pages are public.
     publishHistory(stagedHistory(dataDir), config.historyDir);
     // The entity pages are all there: weighed now, not once Pagefind is done.
-    const known = { redirects: permanence.redirects };
     const entityPages = describeEntityPages(
       outDir,
-      measureSite(outDir, { ...known, files: site }).entityPages,
+      measureSite(outDir, { files: site, redirects: permanence.redirects }).entityPages,
     );
     await written;
     const files = [...site, ...listSite(outDir, (name) => name === 'pagefind')];
     writeServiceWorker(outDir, config.base, hashed, files);
     reportSite(
       outDir,
-      { ...known, files: [...files, ...listSite(outDir, (name) => name === 'sw.js')] },
+      { files: [...files, ...listSite(outDir, (name) => name === 'sw.js')] },
       entityPages,
     );
     indexing.done();

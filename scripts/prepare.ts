@@ -72,6 +72,16 @@ export interface Resolved {
   generated?: string;
 }
 
+/** Runs `work`, adding its wall seconds to `seconds[stage]`; returns what it returns. */
+function stageTimer(seconds: Record<string, number>) {
+  return <T>(stage: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    seconds[stage] = (seconds[stage] ?? 0) + (performance.now() - started) / 1000;
+    return result;
+  };
+}
+
 function defaultCacheDir(): string {
   return join(defaultDataDir(), 'cache');
 }
@@ -87,12 +97,7 @@ export function extractKnowledge(
   options: ExtractOptions = {},
 ): ExtractResult {
   const seconds: Record<string, number> = {};
-  const time = <T>(stage: string, work: () => T): T => {
-    const started = performance.now();
-    const result = work();
-    seconds[stage] = (seconds[stage] ?? 0) + (performance.now() - started) / 1000;
-    return result;
-  };
+  const time = stageTimer(seconds);
   const curated = time('read', () =>
     readCuratedEntities(join(config.contentDir, 'entities'), ROOT),
   );
@@ -109,7 +114,7 @@ export function extractKnowledge(
   try {
     articles = time('read', () => readArticles(articlesDir, ROOT));
   } catch (error) {
-    started?.close();
+    started?.pool.close();
     throw error;
   }
   const perArticle = time('extract', () =>
@@ -141,9 +146,9 @@ export function extractKnowledge(
         : new Date(config.sourceDateEpoch * 1000).toISOString();
     const urls = createUrls(config.base, config.site);
     const docs = extracted.map((e) => e.doc);
-    renderer?.post(articlesToRender(docs, entities, urls), { batch: 32 });
+    const toRender = articlesToRender(docs, entities, urls);
+    renderer?.post(toRender, { batch: 32 });
     options.onResolved?.({ articles: articles.items, entities, urls, generated });
-    let relating = 0;
     const site = time('assemble', () =>
       addDisambiguation(
         assembleSite({
@@ -154,21 +159,15 @@ export function extractKnowledge(
             e.quotes.map((quote) => ({ article: e.doc.article.id, quote })),
           ),
           entities,
-          relate: (knowledge) => {
-            const started = performance.now();
-            const related = relateEntities(knowledge, { limit: 12 });
-            relating = (performance.now() - started) / 1000;
-            return related;
-          },
+          relate: (knowledge) => time('relate', () => relateEntities(knowledge, { limit: 12 })),
           generated,
-          rendered: renderer && (() => renderer.collect<string>()),
+          bodies: { toRender, html: renderer && (() => renderer.collect<string>()) },
         }),
         urls,
       ),
     );
     // Relating is timed on its own, though assembly asks for it.
-    seconds.relate = relating;
-    seconds.assemble! -= relating;
+    seconds.assemble! -= seconds.relate!;
     return {
       config,
       site,
@@ -241,12 +240,7 @@ export function prepareSite(
   });
   let versions: ReturnType<typeof recordVersions>;
   const seconds = { ...result.seconds, versions: 0, cite: 0, emit: 0 };
-  const time = <T>(stage: 'versions' | 'cite' | 'emit', work: () => T): T => {
-    const started = performance.now();
-    const value = work();
-    seconds[stage] += (performance.now() - started) / 1000;
-    return value;
-  };
+  const time = stageTimer(seconds);
   try {
     for (const problem of result.problems) console.error(`warning: ${formatProblem(problem)}`);
     if (options.strict && result.problems.length) {

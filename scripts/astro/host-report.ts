@@ -47,24 +47,36 @@ export function measureSite(
   known: { files?: SiteFile[]; redirects?: Set<string> } = {},
 ): HostReport {
   const sizes = known.files ?? listSite(root);
+  return { ...measureFiles(sizes), entityPages: entityPagesOf(root, sizes, known.redirects) };
+}
+
+/** The count and size of `files`, and those a host may refuse. */
+function measureFiles(files: SiteFile[]): Omit<HostReport, 'entityPages'> {
+  return {
+    files: files.length,
+    bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+    tooLarge: files.filter((f) => f.bytes > MAX_FILE_BYTES).map((f) => f.path),
+  };
+}
+
+/** The entity pages among `sizes`, smallest first (`redirects`: see `measureSite`). */
+function entityPagesOf(
+  root: string,
+  sizes: SiteFile[],
+  redirects?: Set<string>,
+): HostReport['entityPages'] {
   const folders = new Set(Object.values(TYPE_FOLDERS));
-  const redirect = known.redirects
-    ? (path: string) => known.redirects!.has(path.slice(0, -'index.html'.length))
+  const redirect = redirects
+    ? (path: string) => redirects.has(path.slice(0, -'index.html'.length))
     : (path: string) => /http-equiv="refresh"/i.test(head(join(root, path)));
   // Redirect pages (aliases, renamed entities) share the folders but are not entity pages.
-  const entityPages = sizes
+  return sizes
     .filter(({ path }) => {
       const parts = path.split('/');
       return parts.length === 3 && folders.has(parts[0]!) && parts[2] === 'index.html';
     })
     .filter(({ path }) => !redirect(path))
     .sort((a, b) => a.bytes - b.bytes || a.path.localeCompare(b.path));
-  return {
-    files: sizes.length,
-    bytes: sizes.reduce((sum, f) => sum + f.bytes, 0),
-    tooLarge: sizes.filter((f) => f.bytes > MAX_FILE_BYTES).map((f) => f.path),
-    entityPages,
-  };
 }
 
 /** Bytes of a page's parts: the head, header and footer, and each part of `<main>`'s article. */
@@ -100,7 +112,7 @@ export function describe(root: string, report: HostReport): string[] {
 }
 
 /** The lines on the site's files: their count and size, and what a host may refuse. */
-function describeFiles(report: HostReport): string[] {
+function describeFiles(report: Omit<HostReport, 'entityPages'>): string[] {
   const lines = [`site: ${report.files} files, ${mb(report.bytes)}`];
   if (report.files > MAX_FILES)
     lines.push(
@@ -135,18 +147,17 @@ export function describeEntityPages(root: string, pages: HostReport['entityPages
 
 /**
  * Prints the report of the site in `root` (warnings to stderr); `known` as for
- * `measureSite`; `entityPages`: the lines `describeEntityPages` made already.
+ * `measureSite`; `entityPages`: the lines `describeEntityPages` made already (the files'
+ * lines are then made from `known.files` alone).
  */
 export function reportSite(
   root: string,
   known?: Parameters<typeof measureSite>[1],
   entityPages?: string[],
 ): void {
-  const report = measureSite(root, known);
-  const lines = [
-    ...describeFiles(report),
-    ...(entityPages ?? describeEntityPages(root, report.entityPages)),
-  ];
+  const lines = entityPages
+    ? [...describeFiles(measureFiles(known?.files ?? listSite(root))), ...entityPages]
+    : describe(root, measureSite(root, known));
   for (const line of lines) {
     if (line.startsWith('warning:')) console.warn(line);
     else console.log(line);

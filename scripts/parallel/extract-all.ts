@@ -19,8 +19,11 @@ export interface ExtractAllOptions {
   /** Worker threads; default: one per core when there is enough work, `KB_WORKERS` overrides. */
   workers?: number;
   quiet?: boolean;
-  /** Workers started ahead (`startExtraction`): used if there is work for them, closed either way. */
-  started?: Pool;
+  /**
+   * Workers started ahead, with the cache they write to (`startExtraction`): used if
+   * there is work for them, closed either way.
+   */
+  started?: StartedExtraction;
 }
 
 export interface ExtractAllResult {
@@ -50,6 +53,9 @@ function openExtraction(options: Pick<ExtractAllOptions, 'context' | 'cacheDir'>
   return { cache, init };
 }
 
+/** Extraction workers started ahead, and the cache opened for them. */
+export type StartedExtraction = ReturnType<typeof openExtraction> & { pool: Pool };
+
 /**
  * Starts the extraction workers for `count` articles before they are read, so that each
  * loads its modules and model while this thread reads and hashes the articles; none
@@ -58,15 +64,16 @@ function openExtraction(options: Pick<ExtractAllOptions, 'context' | 'cacheDir'>
 export function startExtraction(
   count: number,
   options: Pick<ExtractAllOptions, 'context' | 'cacheDir' | 'workers'>,
-): Pool | undefined {
+): StartedExtraction | undefined {
   const workers = chooseWorkers(count, options.workers);
   if (workers <= 1) return undefined;
-  return startPool({ script: WORKER, workers, init: openExtraction(options).init });
+  const opened = openExtraction(options);
+  return { ...opened, pool: startPool({ script: WORKER, workers, init: opened.init }) };
 }
 
 /** Extracts every article (cached, in workers, or here), in article order. */
 export function extractArticles(articles: Article[], options: ExtractAllOptions): ExtractAllResult {
-  const { cache, init } = openExtraction(options);
+  const { cache, init } = options.started ?? openExtraction(options);
   const seconds = {
     segment: 0,
     recognize: 0,
@@ -86,7 +93,7 @@ export function extractArticles(articles: Article[], options: ExtractAllOptions)
       script: WORKER,
       init,
       message: (article) => article,
-      started: options.started,
+      started: options.started?.pool,
     },
     here: () => {
       const recognizers = createRecognizers(options.context);

@@ -67,10 +67,11 @@ export interface AssembleInput {
   /** ISO time of the build, or undefined when output must not carry one. */
   generated?: string;
   /**
-   * The articles' bodies rendered elsewhere (`articlesToRender`), in the order of `docs`;
-   * called once, when they are needed. Rendered here with `renderArticle` when absent.
+   * The articles' bodies as the caller made them ready (`articlesToRender`, in the order
+   * of `docs`) and, when it had them rendered elsewhere, their HTML (`html`, called once,
+   * when needed). Made here, and rendered with `renderArticle`, when absent.
    */
-  rendered?: () => string[];
+  bodies?: { toRender: ArticleToRender[]; html?: () => string[] };
 }
 
 /** An article body to render: its tree and its linked spans by paragraph (`renderArticle`). */
@@ -112,7 +113,7 @@ export function assembleSite({
   entities: allEntities,
   relate,
   generated,
-  rendered,
+  bodies,
 }: AssembleInput): SiteData {
   const docById = new Map(docs.map((d) => [d.article.id as string, d]));
   // Stories, roles, summaries; an exact duplicate's mentions and quotes count once.
@@ -191,8 +192,8 @@ export function assembleSite({
     })),
   };
 
-  const toRender = articlesToRender(docs, allEntities, urls);
-  const html = rendered?.() ?? toRender.map(({ tree, spans }) => renderArticle(tree, spans));
+  const toRender = bodies?.toRender ?? articlesToRender(docs, allEntities, urls);
+  const html = bodies?.html?.() ?? toRender.map(({ tree, spans }) => renderArticle(tree, spans));
   const articles: ArticleView[] = docs.map((doc, i) => {
     const counts = new Map<string, number>();
     for (const list of toRender[i]!.spans.values())
