@@ -242,6 +242,9 @@ export function prepareSite(
   const seconds = { ...result.seconds, versions: 0, cite: 0, emit: 0 };
   const time = stageTimer(seconds);
   try {
+    // The stories are known once the site is assembled: their entries are sent too.
+    if (citing.pool && citing.ahead)
+      Object.assign(citing, citeAhead(citing.pool, storyItems(result.site), citing.ahead));
     for (const problem of result.problems) console.error(`warning: ${formatProblem(problem)}`);
     if (options.strict && result.problems.length) {
       throw new Error(
@@ -320,6 +323,10 @@ export function citedItems(site: SiteData): CslItem[] {
   return [
     ...site.articles.map((article) => articleItem(article, site.site)),
     ...entities.map((entity) => entityItem(entity, site.site)),
-    ...(site.kb.stories ?? []).map((story) => storyItem(story, site.site)),
+    ...storyItems(site),
   ];
 }
+
+/** The cite entries of the site's stories, in the order of their pages. */
+const storyItems = (site: SiteData) =>
+  (site.kb.stories ?? []).map((story) => storyItem(story, site.site));

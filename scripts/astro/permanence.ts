@@ -7,8 +7,7 @@
  * rendered (`finishPermanence`).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { readLedger, writeLedger } from '../permanence/ledger.ts';
@@ -21,8 +20,8 @@ import {
   type PlannedPage,
 } from '../permanence/plan.ts';
 
-/** How many pages are written at once. */
-const WRITES_AT_ONCE = 32;
+/** How many pages are written between turns of the event loop. */
+const PAGES_PER_TURN = 256;
 
 /** What the permanence pages written so far are. */
 export interface PermanencePages {
@@ -45,7 +44,10 @@ export interface EarlyPermanence {
 
 /**
  * Writes the pages of `pages` that no file holds yet into the site in `root` (`html` of
- * each), a few at a time so that the disk's latency overlaps, and records them.
+ * each), and records them. Synchronously, a few hundred between turns of the event loop
+ * (so the render processes' messages are not held up): each file through the thread pool
+ * cost 2.5 times the CPU (22,000 redirect pages at 10,000 articles: 4.5 s against 1.8 s),
+ * nearly all of it in the kernel, beside extraction's last stages.
  */
 async function writePages<P extends PlannedPage>(
   root: string,
@@ -53,12 +55,12 @@ async function writePages<P extends PlannedPage>(
   html: (page: P) => string,
   written: PermanencePages,
 ): Promise<void> {
-  const write = async (page: P) => {
-    await mkdir(join(root, page.path), { recursive: true });
+  const write = (page: P) => {
+    mkdirSync(join(root, page.path), { recursive: true });
     const text = html(page);
     const file = `${page.path}index.html`;
     try {
-      await writeFile(join(root, file), text, { flag: 'wx' });
+      writeFileSync(join(root, file), text, { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       return;
@@ -68,8 +70,10 @@ async function writePages<P extends PlannedPage>(
   };
   const paths = new Set<string>();
   const unique = pages.filter((p) => !paths.has(p.path) && paths.add(p.path));
-  for (let i = 0; i < unique.length; i += WRITES_AT_ONCE)
-    await Promise.all(unique.slice(i, i + WRITES_AT_ONCE).map(write));
+  for (let i = 0; i < unique.length; i += PAGES_PER_TURN) {
+    if (i) await new Promise((next) => setImmediate(next));
+    unique.slice(i, i + PAGES_PER_TURN).forEach(write);
+  }
 }
 
 /**

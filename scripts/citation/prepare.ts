@@ -33,15 +33,18 @@ export interface PrepareOptions {
 const WORKER = new URL('./cite-worker.ts', import.meta.url);
 
 /**
- * Starts the citation workers ahead of their work, for a build that will format many
- * entries: each loads citation-js and builds its citeproc engines (about a second)
- * while the build does single-threaded work on another core.
+ * Starts a citation worker ahead of its work, for a build that will format many entries:
+ * it loads citation-js and builds its citeproc engines (about a second) while the build
+ * does single-threaded work on another core, then formats what is sent ahead
+ * (`citeAhead`). The pool's other workers start only if many entries are left to format
+ * when the pages are cited: set up beside that work, they would take the core it runs on.
  */
 export function startCitationPool(options: PrepareOptions = {}): Pool {
   return startPool({
     script: WORKER,
     workers: chooseWorkers(Infinity, options.workers),
     init: openCache(options.cacheDir, citationVersion()).location ?? null,
+    start: 1,
   });
 }
 
@@ -84,15 +87,17 @@ export interface CiteWork {
  * Sends the items the build expects to cite to one of the started workers now, to be
  * formatted while this thread resolves and assembles on the other core; `pool` and
  * `ahead` go to `prepareCitations`, which uses every result whose item came true (an
- * item is its own key, so a wrong guess costs only its formatting).
+ * item is its own key, so a wrong guess costs only its formatting). `before`: what was
+ * sent ahead already, which the returned `ahead` begins with.
  */
 export function citeAhead(
   pool: Pool,
   items: CslItem[],
+  before: CiteWork[] = [],
 ): Required<Pick<PrepareOptions, 'pool' | 'ahead'>> {
   const ahead = items.map((item) => ({ item, key: itemKey(item) }));
   pool.post(ahead, { batch: 32, workers: 1 });
-  return { pool, ahead };
+  return { pool, ahead: [...before, ...ahead] };
 }
 
 /** Formats every item (cached, on worker threads, or here), in the order given. */

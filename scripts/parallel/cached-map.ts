@@ -13,6 +13,13 @@ import { startPool, type Pool } from './pool.ts';
 /** Below this many items per worker, starting workers (and their model) costs more than it saves. */
 const MIN_PER_WORKER = 40;
 
+/**
+ * Below this many items left, only workers started ahead take them: one that starts now
+ * sets up for about a second (a citation worker builds its engines), in which one that
+ * has set up does some thousands of the most common items.
+ */
+const COLD_START_ITEMS = 2000;
+
 /** How many workers to start for `misses` items; an explicit request is honoured. */
 export function chooseWorkers(misses: number, requested?: number): number {
   const fromEnv = Number(process.env.KB_WORKERS) || undefined;
@@ -70,18 +77,21 @@ export function cachedMap<I, O, W>(
     progress.tick();
   };
   const { script, init, batch, message, started } = options.pool;
-  const workers = chooseWorkers(misses.length, options.workers);
-  let pool: Pool | undefined = started;
-  if (pool && (workers <= 1 || !misses.length)) {
-    pool.close();
-    pool = undefined;
-  } else if (!pool && workers > 1) pool = startPool({ script, workers, init });
+  if (!misses.length) started?.close();
+  let pool: Pool | undefined = misses.length ? started : undefined;
+  // Workers started ahead are set up: a few items go to them alone, not to workers that
+  // would start now or to this thread, which would have to set up too.
+  const workers =
+    pool && misses.length < COLD_START_ITEMS
+      ? pool.started
+      : chooseWorkers(misses.length, options.workers);
+  if (!pool && workers > 1) pool = startPool({ script, workers, init });
   if (pool) {
     pool.runSync<W, O>(
       misses.map((i) => message(items[i]!, keys[i]!)),
       // The worker has written its result to the cache already.
       (index, result) => store(misses[index]!, result),
-      { batch },
+      { batch, workers },
     );
   } else if (misses.length) {
     const make = options.here();
@@ -93,5 +103,5 @@ export function cachedMap<I, O, W>(
   }
   progress.done();
   cache.prune(new Set(keys));
-  return { results, made: misses.length, workers: pool?.workers ?? 1 };
+  return { results, made: misses.length, workers: pool ? workers : 1 };
 }

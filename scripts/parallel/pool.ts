@@ -23,6 +23,11 @@ export interface PoolOptions {
   workers: number;
   /** Passed to each worker once, as `workerData.init`. */
   init: unknown;
+  /**
+   * How many of the workers start now (default: all); the others start when work is
+   * first sent to them. A worker that only sets up costs a core as much as one at work.
+   */
+  start?: number;
   /** Items per message: big enough to amortize messaging, small enough to balance. */
   batch?: number;
   /** Give up when no worker has answered for this long (a worker died). */
@@ -41,6 +46,8 @@ interface Slot {
 /** Workers started ahead of their work (`startPool`), set up while the caller does other things. */
 export interface Pool {
   readonly workers: number;
+  /** How many workers have started (set up, or setting up). */
+  readonly started: number;
   /**
    * Runs `items` through the workers in batches, calling `onResult(index, result)` on
    * this thread as results arrive (in completion order); blocks until all are done. A
@@ -49,7 +56,10 @@ export interface Pool {
   runSync<I, O>(
     items: readonly I[],
     onResult: (index: number, result: O) => void,
-    options?: Pick<PoolOptions, 'batch' | 'stallMs'>,
+    options?: Pick<PoolOptions, 'batch' | 'stallMs'> & {
+      /** How many workers share the items (the first ones; default: all). */
+      workers?: number;
+    },
   ): void;
   /**
    * Sends `items` now, in batches of `batch`, to the first `workers` workers (all by
@@ -72,16 +82,28 @@ export interface Pool {
  * worker builds its citeproc engines, a second and more) on a core the caller may leave
  * idle, so that the work, when it comes, starts at once.
  */
-export function startPool(options: Pick<PoolOptions, 'script' | 'workers' | 'init'>): Pool {
+export function startPool(
+  options: Pick<PoolOptions, 'script' | 'workers' | 'init' | 'start'>,
+): Pool {
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const slots: Slot[] = Array.from({ length: options.workers }, () => {
+  const startSlot = (): Slot => {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(options.script, {
       workerData: { port: port2, signal, init: options.init },
       transferList: [port2],
     });
     return { worker, name: basename(fileURLToPath(options.script)), port: port1, pending: [] };
-  });
+  };
+  const slots: Slot[] = Array.from(
+    { length: Math.min(options.start ?? options.workers, options.workers) },
+    startSlot,
+  );
+  /** The first `count` workers, starting those that have not. */
+  const first = (count: number) => {
+    const wanted = Math.max(1, Math.min(count, options.workers));
+    while (slots.length < wanted) slots.push(startSlot());
+    return slots.slice(0, wanted);
+  };
   let used = false;
   let posted = 0;
   const close = () => {
@@ -92,9 +114,12 @@ export function startPool(options: Pick<PoolOptions, 'script' | 'workers' | 'ini
   };
   return {
     workers: options.workers,
-    post(items, { batch = 8, workers = slots.length } = {}) {
+    get started() {
+      return slots.length;
+    },
+    post(items, { batch = 8, workers = options.workers } = {}) {
       if (used) throw new Error('a worker pool takes no work once it has run');
-      const to = slots.slice(0, Math.max(1, workers));
+      const to = first(workers);
       for (let start = 0, turn = 0; start < items.length; start += batch, turn++) {
         const slot = to[turn % to.length]!;
         slot.pending.push(posted + start);
@@ -123,7 +148,7 @@ export function startPool(options: Pick<PoolOptions, 'script' | 'workers' | 'ini
       if (posted) throw new Error('collect the work sent ahead before running the pool');
       used = true;
       try {
-        drive(slots, signal, items, onResult, run);
+        drive(first(run.workers ?? options.workers), signal, items, onResult, run);
       } finally {
         close();
       }

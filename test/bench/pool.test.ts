@@ -32,6 +32,29 @@ describe('a worker pool', () => {
     }
   });
 
+  it('starts the workers it was not asked to start now when work first reaches them', () => {
+    const pool = startPool({ script: WORKER, workers: 3, init: null, start: 1 });
+    try {
+      expect(pool.started).toBe(1);
+      const item = (i: number) => ({
+        item: { id: `e${i}`, type: 'webpage', 'citation-key': `k${i}`, title: `Page ${i}` },
+        key: `k${i}`,
+      });
+      pool.post([item(0), item(1)], { batch: 1, workers: 1 });
+      expect(pool.started).toBe(1);
+      expect(pool.collect()).toHaveLength(2);
+      const ran: number[] = [];
+      pool.runSync([item(2), item(3), item(4), item(5)], (index) => ran.push(index), {
+        batch: 1,
+        workers: 2,
+      });
+      expect(pool.started).toBe(2);
+      expect(ran.sort()).toEqual([0, 1, 2, 3]);
+    } finally {
+      pool.close();
+    }
+  });
+
   it('throws a worker’s failure, naming the worker', () => {
     const pool = startPool({
       script: new URL('../../scripts/render-article-worker.ts', import.meta.url),
