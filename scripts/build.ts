@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
 import { markdownFiles } from './pipeline/read.ts';
-import { stripBase } from './permanence/plan.ts';
+import { stripBase } from './urls.ts';
 import { publishHistory } from './versions/history.ts';
 import { startStage } from './progress.ts';
 import { replaceTree } from './fs/replace-tree.ts';

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, ROOT, type Config } from './config.ts';
-import { createUrls, type Urls } from './urls.ts';
+import { createUrls, stripBase, type Urls } from './urls.ts';
 import {
   formatProblem,
   markdownFiles,
@@ -21,7 +21,6 @@ import { emitSiteData } from './pipeline/emit.ts';
 import { addDisambiguation } from './disambiguation.ts';
 import { publishedEntities, readLedger } from './permanence/ledger.ts';
 import { readHistory, stageHistory, type History } from './versions/history.ts';
-import { stripBase } from './permanence/plan.ts';
 import { recordVersions, versionDate } from './versions/record.ts';
 import { extractArticles, startExtraction, type ExtractAllResult } from './parallel/extract-all.ts';
 import { articleItem, entityItem, storyItem, type CslItem } from './citation/csl-json.ts';

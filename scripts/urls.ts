@@ -55,3 +55,10 @@ export function createUrls(base: string, site?: string): Urls {
     absolute: (path) => (site ? site + path : undefined),
   };
 }
+
+/** A site path without the base: `/kb/people/x/` → `people/x/`. */
+export function stripBase(path: string, base: string): string {
+  return decodeURIComponent(
+    path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, ''),
+  );
+}

@@ -3,11 +3,13 @@
  * search feed while the build goes on, with its HTML when it carries a
  * `data-pagefind-body` (see `scripts/astro/pagefind.ts`) and the hash of its bytes, and
  * leaves the single pages to the first render process (`scripts/astro/shards.ts`).
- * Pages are unchanged.
+ * In a render process, it writes the pages of route lists itself
+ * (`scripts/astro/page-files.ts`). Pages are unchanged.
  */
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'astro';
 import { feedRenderedPage, type PagePosition } from '../scripts/astro/pagefind.ts';
+import { writeRenderedPage } from '../scripts/astro/page-files.ts';
 import { rendersSinglePages, routeLists } from './lib/site';
 
 // Typed from 'astro' itself, not the virtual 'astro:middleware' module, whose types
@@ -26,7 +28,7 @@ export const onRequest: MiddlewareHandler = async ({ url, props }, next) => {
   const bytes = Buffer.from(await response.arrayBuffer());
   const html = bytes.toString('utf8');
   const searchable = html.includes('data-pagefind-body');
-  if (position)
+  if (position) {
     await feedRenderedPage(
       position,
       routeLists(),
@@ -35,7 +37,9 @@ export const onRequest: MiddlewareHandler = async ({ url, props }, next) => {
       // (`scripts/astro/service-worker.ts`).
       { pathname: url.pathname, sha256: createHash('sha256').update(bytes).digest('hex') },
     );
-  else if (searchable)
+    // Written here, so Astro, given no body, writes nothing (`page-files.ts`).
+    if (writeRenderedPage(url.pathname, bytes)) return new Response(null, response);
+  } else if (searchable)
     // Its place in the index's order would depend on how many processes rendered.
     throw new Error(
       `${url.pathname} is searchable but its route is not a list of shardRoutes (src/lib/site.ts)`,

@@ -6,7 +6,8 @@
  * holds the search index, and it renders on while that one is at most `MAX_BEHIND`
  * pages behind. Stops when the build process does.
  */
-import { ROOT } from '../config.ts';
+import { ROOT, loadConfig } from '../config.ts';
+import { setPageFolder } from './page-files.ts';
 import { MAX_BEHIND, PAGES_PER_MESSAGE, setFeed, type FedPage } from './pagefind.ts';
 import { DATA_READY, WANTS_DATA, setDataGate } from './shards.ts';
 
@@ -50,6 +51,9 @@ setFeed({
     }
   },
 });
+
+// The pages of route lists are written by the middleware, as they render (`page-files.ts`).
+if (process.env.KB_OUT) setPageFolder(process.env.KB_OUT, loadConfig().base);
 
 const { build } = await import('astro');
 const logLevel = process.env.KB_LOG_LEVEL === 'warn' ? 'warn' : 'error';

@@ -5,6 +5,7 @@
  * a page saying what became of it, with its sources; one whose name several entities now
  * share redirects to their disambiguation page. Pure: `astro/permanence.ts` writes the files.
  */
+import { stripBase } from '../urls.ts';
 import { slugify } from '../ids.ts';
 import { squashedKey } from '../pipeline/name-keys.ts';
 import type { KbArticle, KbEntity, KnowledgeBase } from '../schema.ts';
@@ -23,13 +24,6 @@ export type PlannedPage =
   | { kind: 'gone'; path: string; entry: LedgerEntry };
 
 const MAX_SOURCES = 12;
-
-/** A site path without the base: `/kb/people/x/` → `people/x/`. */
-export function stripBase(path: string, base: string): string {
-  return decodeURIComponent(
-    path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, ''),
-  );
-}
 
 export interface Plan {
   pages: PlannedPage[];
