@@ -19,8 +19,16 @@ type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index
 /** Where the middleware finds the search feed of the build in progress. */
 const FEED = Symbol.for('dossier.pagefind.feed');
 
-/** How many pages Pagefind, or the feed's reordering, may have waiting before rendering waits. */
+/** How many pages Pagefind may have waiting, or a render process unanswered, before rendering waits. */
 export const MAX_BEHIND = 64;
+
+/**
+ * How many pages of the list being consumed a render process may have waiting for
+ * another's before it waits too (`orderedFeed`): enough that the first process renders
+ * on while the second bundles the site (some 1.5 s, 1,000 pages), or pauses, rather than
+ * at half speed. At a few kilobytes of search input a page, a few megabytes.
+ */
+export const MAX_AHEAD = 1024;
 
 /** How many rendered pages a render process sends the build process per message (at most). */
 export const PAGES_PER_MESSAGE = 16;
@@ -92,7 +100,7 @@ export async function feedRenderedPage(
  * in any order, handed to `consume` in one order whatever the number of processes: list
  * after list as Astro asked for them (the order it renders them in), each in index
  * order. Pages that come early wait here. `add` resolves once that process has fewer
- * than `MAX_BEHIND` pages of the list being consumed waiting (pages of later lists never
+ * than `ahead` pages of the list being consumed waiting (pages of later lists never
  * hold it up, so a process can never wait on itself); `end` says a process has rendered
  * everything; `drained` resolves once every page has been consumed, and rejects when
  * one never came.
@@ -100,8 +108,13 @@ export async function feedRenderedPage(
 export function orderedFeed(
   shards: number,
   consume: (page: FedPage['page'] & {}) => Promise<void>,
+  ahead = MAX_AHEAD,
 ) {
   const waitingPages = Array.from({ length: shards }, () => new Map<string, FedPage>());
+  /** How many pages each process has waiting, by list (its ordinal). */
+  const waitingByList = Array.from({ length: shards }, () => new Map<number, number>());
+  const count = (shard: number, list: number, change: number) =>
+    waitingByList[shard]!.set(list, (waitingByList[shard]!.get(list) ?? 0) + change);
   const waiting: Array<Array<() => void>> = Array.from({ length: shards }, () => []);
   const ended = new Set<number>();
   let lists: RouteList[] | undefined;
@@ -125,10 +138,9 @@ export function orderedFeed(
   };
   /** Pages of the list being consumed (or an earlier one) that `shard` has waiting. */
   const behind = (shard: number) => {
-    let count = 0;
-    for (const fed of waitingPages[shard]!.values())
-      if (ordinals.get(fed.position.list)! <= ordinal) count++;
-    return count;
+    let pages = 0;
+    for (const [list, n] of waitingByList[shard]!) if (list <= ordinal) pages += n;
+    return pages;
   };
   const done = () => !lists || ordinal === lists.length;
   const finished = () => {
@@ -157,6 +169,7 @@ export function orderedFeed(
           break;
         }
         waitingPages[owner]!.delete(key(ordinal, next));
+        count(owner, ordinal, -1);
         next++;
         wake(owner);
         if (fed.page) await consume(fed.page);
@@ -182,8 +195,9 @@ export function orderedFeed(
       if (list === undefined)
         throw new Error(`search feed: ${fed.position.list} is not a route list Astro asked for`);
       waitingPages[shard]!.set(key(list, fed.position.index), fed);
+      count(shard, list, 1);
       void pump();
-      while (!failure && behind(shard) >= MAX_BEHIND)
+      while (!failure && behind(shard) >= ahead)
         await new Promise<void>((resume) => waiting[shard]!.push(resume));
       if (failure) throw failure;
     },
