@@ -1,6 +1,7 @@
 /**
- * `kb`: Dossier's command line (started by `kb.ts`). Each command lives in `commands/<name>.ts` and exports
- * `register(program)`; adding one means adding a file and a line to COMMANDS below.
+ * `kb`: Dossier's command line (started by `kb.ts`). Each command lives in
+ * `commands/<name>.ts` and exports `register(program)`; adding one means adding a file
+ * and a line to COMMANDS below.
  */
 import { Command } from 'commander';
 import { COMMANDS } from './commands/index.ts';

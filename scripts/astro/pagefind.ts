@@ -110,11 +110,16 @@ export function orderedFeed(
   consume: (page: FedPage['page'] & {}) => Promise<void>,
   ahead = MAX_AHEAD,
 ) {
-  const waitingPages = Array.from({ length: shards }, () => new Map<string, FedPage>());
-  /** How many pages each process has waiting, by list (its ordinal). */
-  const waitingByList = Array.from({ length: shards }, () => new Map<number, number>());
-  const count = (shard: number, list: number, change: number) =>
-    waitingByList[shard]!.set(list, (waitingByList[shard]!.get(list) ?? 0) + change);
+  /** Each process's pages waiting, by list (its ordinal), by index in it. */
+  const waitingPages = Array.from(
+    { length: shards },
+    () => new Map<number, Map<number, FedPage>>(),
+  );
+  const inList = (shard: number, list: number) => {
+    const pages = waitingPages[shard]!;
+    if (!pages.has(list)) pages.set(list, new Map());
+    return pages.get(list)!;
+  };
   const waiting: Array<Array<() => void>> = Array.from({ length: shards }, () => []);
   const ended = new Set<number>();
   let lists: RouteList[] | undefined;
@@ -126,8 +131,6 @@ export function orderedFeed(
   let settle: { resolve(): void; reject(error: Error): void } | undefined;
   const drained = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   drained.catch(() => {});
-  const key = (list: number, index: number) => `${list}:${index}`;
-
   const wake = (shard: number) => {
     for (const resume of waiting[shard]!.splice(0)) resume();
   };
@@ -139,13 +142,13 @@ export function orderedFeed(
   /** Pages of the list being consumed (or an earlier one) that `shard` has waiting. */
   const behind = (shard: number) => {
     let pages = 0;
-    for (const [list, n] of waitingByList[shard]!) if (list <= ordinal) pages += n;
+    for (const [list, held] of waitingPages[shard]!) if (list <= ordinal) pages += held.size;
     return pages;
   };
   const done = () => !lists || ordinal === lists.length;
   const finished = () => {
     if (!done() || ended.size < shards) return;
-    const left = waitingPages.findIndex((pages) => pages.size);
+    const left = waitingPages.findIndex((pages) => [...pages.values()].some((p) => p.size));
     if (left === -1) settle!.resolve();
     else fail(new Error(`search feed: render process ${left + 1} sent pages no list expects`));
   };
@@ -160,7 +163,7 @@ export function orderedFeed(
         }
         if (done()) break;
         const owner = next % shards;
-        const fed = waitingPages[owner]!.get(key(ordinal, next));
+        const fed = inList(owner, ordinal).get(next);
         if (!fed) {
           if (ended.has(owner))
             throw new Error(
@@ -168,8 +171,7 @@ export function orderedFeed(
             );
           break;
         }
-        waitingPages[owner]!.delete(key(ordinal, next));
-        count(owner, ordinal, -1);
+        inList(owner, ordinal).delete(next);
         next++;
         wake(owner);
         if (fed.page) await consume(fed.page);
@@ -194,8 +196,7 @@ export function orderedFeed(
       const list = ordinals.get(fed.position.list);
       if (list === undefined)
         throw new Error(`search feed: ${fed.position.list} is not a route list Astro asked for`);
-      waitingPages[shard]!.set(key(list, fed.position.index), fed);
-      count(shard, list, 1);
+      inList(shard, list).set(fed.position.index, fed);
       void pump();
       while (!failure && behind(shard) >= ahead)
         await new Promise<void>((resume) => waiting[shard]!.push(resume));

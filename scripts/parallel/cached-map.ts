@@ -77,8 +77,11 @@ export function cachedMap<I, O, W>(
     progress.tick();
   };
   const { script, init, batch, message, started } = options.pool;
-  if (!misses.length) started?.close();
-  let pool: Pool | undefined = misses.length ? started : undefined;
+  let pool: Pool | undefined = started;
+  if (pool && !misses.length) {
+    pool.close();
+    pool = undefined;
+  }
   // Workers started ahead are set up: a few items go to them alone, not to workers that
   // would start now or to this thread, which would have to set up too.
   const workers =
