@@ -146,9 +146,9 @@ export async function renderSite(
     const indexing = startStage('index', options.quiet);
     // Pagefind writes its files while the rest of the site is hashed for the service
     // worker (the pages hashed as they were rendered, the redirect pages as they were
-    // written) and the history is published; the report counts everything.
-    const written = search.write(outDir);
-    written.catch(() => {});
+    // written) and the history is published; the report counts everything. That work
+    // keeps this process busy: it starts once Pagefind has been told to write.
+    const written = (await search.write(outDir)).done;
     const permanence = await finishPermanence(outDir, await redirects, pageHashes);
     const last = (name: string) => name === 'pagefind' || name === 'sw.js';
     const site = listSite(outDir, (name) => !last(name));

@@ -303,8 +303,12 @@ export interface SearchIndex {
   add(shard: number, fed: FedPage): Promise<void>;
   /** Render process `shard` has sent all its pages. */
   end(shard: number): void;
-  /** Waits for every page to be indexed, then writes the index under `root`. */
-  write(root: string): Promise<void>;
+  /**
+   * Waits for every page to be indexed, then has Pagefind write the index under `root`.
+   * Resolves as soon as the writing has started, with its end (`done`): this process is
+   * free for other work while Pagefind writes.
+   */
+  write(root: string): Promise<{ done: Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -341,9 +345,14 @@ export async function startSearchIndex(
       for (const added of await Promise.all(pending))
         if (added.errors.length)
           throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-      const written = await index.writeFiles({ outputPath: `${dir}/pagefind` });
-      if (written.errors.length)
-        throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      // Sent now, not after further turns of the event loop: whatever this process does
+      // next (synchronous work, in a build) would hold the message back.
+      const done = index.writeFiles({ outputPath: `${dir}/pagefind` }).then((written) => {
+        if (written.errors.length)
+          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      });
+      done.catch(() => {});
+      return { done };
     },
     close: async () => {
       await pagefind.close();

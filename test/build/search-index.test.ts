@@ -1,5 +1,5 @@
 /** The search index a build writes: a large site's result texts bundled into few files. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,12 +18,21 @@ const page = (index: number): FedPage => ({
   ...(index === 0 && { lists }),
 });
 
+/**
+ * Indexes six pages and writes the index under `dir`. From when `write` resolves, this
+ * process's event loop is held (as a build's synchronous work holds it) until Pagefind's
+ * files appear: Pagefind must be writing without it.
+ */
 async function build(dir: string, maxFragments?: number): Promise<string[]> {
   const index = await startSearchIndex(1, '/', maxFragments);
   try {
     for (let i = 0; i < 6; i++) await index.add(0, page(i));
     index.end(0);
-    await index.write(dir);
+    const { done } = await index.write(dir);
+    const entry = join(dir, 'pagefind', 'pagefind-entry.json');
+    for (const until = Date.now() + 20_000; !existsSync(entry) && Date.now() < until;);
+    expect(existsSync(entry), 'Pagefind wrote nothing while this process was busy').toBe(true);
+    await done;
   } finally {
     await index.close();
   }
