@@ -4,15 +4,21 @@
  * lists (`scripts/data/`), the source of every module extraction imports (followed from
  * `extract-article.ts` through relative imports, so a code change anywhere in the
  * recognizers, segmenter or quote finder counts), the curated entities the gazetteer
- * reads, and `EXTRACTION_VERSION` for changes no file shows (a dependency upgrade).
+ * reads, the versions of the packages it reads data from (`DATA_PACKAGES`), and
+ * `EXTRACTION_VERSION` for changes no file shows (another dependency's upgrade).
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump to invalidate every cached extraction by hand. */
 export const EXTRACTION_VERSION = 1;
+
+/** Packages whose data extraction reads: the top-level domains (`recognize/patterns.ts`). */
+const DATA_PACKAGES = ['tlds'];
+const require = createRequire(import.meta.url);
 
 const SCRIPTS = fileURLToPath(new URL('..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./extract-article.ts', import.meta.url));
@@ -45,6 +51,8 @@ function filesIn(dir: string): string[] {
 export function pipelineVersion(context: unknown, scripts = SCRIPTS): string {
   const hash = createHash('sha256');
   hash.update(`extraction ${EXTRACTION_VERSION}\0${JSON.stringify(context)}\0`);
+  for (const name of DATA_PACKAGES)
+    hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`);
   const files = [
     ...filesIn(join(scripts, 'models')),
     ...filesIn(join(scripts, 'data')),

@@ -35,9 +35,13 @@ const SOURCE_WEIGHT: Record<string, number> = { gazetteer: 4, patterns: 4, tagge
 
 /**
  * Types that refine "organization": taggers trained on news corpora (CoNLL-2003) call a
- * website or a campaign ORG, so specific evidence for these turns an ORG vote into theirs.
+ * website or a campaign ORG, so specific evidence for these turns an ORG vote into theirs,
+ * when it comes from at least `REFINING_SHARE` of the articles naming the entity: one
+ * stray cue in a hundred articles ("the New York Fed website") does not make a central
+ * bank a website, while a site the articles call one ("Kiwi Farms, a forum") is one.
  */
 const REFINES_ORGANIZATION: ReadonlySet<EntityType> = new Set(['site', 'campaign']);
+const REFINING_SHARE = 1 / 3;
 
 function voteType(mentions: Located[], curated?: CuratedEntry): EntityType {
   if (curated) return curated.type;
@@ -47,7 +51,15 @@ function voteType(mentions: Located[], curated?: CuratedEntry): EntityType {
   const ranked = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const top = ranked[0]![0];
   if (top !== 'organization') return top;
-  return ranked.find(([type]) => REFINES_ORGANIZATION.has(type))?.[0] ?? top;
+  const articles = (type?: EntityType) =>
+    new Set(mentions.filter((m) => type === undefined || m.type === type).map((m) => m.article))
+      .size;
+  const named = articles();
+  return (
+    ranked.find(
+      ([type]) => REFINES_ORGANIZATION.has(type) && articles(type) >= named * REFINING_SHARE,
+    )?.[0] ?? top
+  );
 }
 
 /** The most complete, then most frequent form; a canonical name from a list wins. */

@@ -29,6 +29,12 @@ describe('pattern recognizer', () => {
     ]);
   });
 
+  it('takes neither a stock ticker nor a run-on sentence for a domain, nor a name ending in a cue word for a site', () => {
+    const body =
+      'Shares of KLM <KLM.AS> and Paribas <BNPP.PA> rose 5 pct per share.It said so. The World Economic Forum met; the Acme board met. Readers of acme.co.uk and Example.com agreed.';
+    expect(found(body, [patternRecognizer])).toEqual(['site:acme.co.uk', 'site:Example.com']);
+  });
+
   it('finds named events with their year, place and date', () => {
     const body =
       'After the 2019 Christchurch mosque shooting, and since the attack on the U.S. Capitol on January 6, 2021, fears grew. Denial-of-service attacks continued.';

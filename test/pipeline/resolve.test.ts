@@ -88,6 +88,18 @@ describe('resolveEntities', () => {
     ).toEqual(['Josh Moon', 'Keith Moon']);
   });
 
+  it('makes an organization a site only when a third of the articles naming it say so', () => {
+    const articles = (cued: number) =>
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((slug, i) =>
+        input(`${slug}${cued}`, 'Blorp Holdings reported. Blorp Holdings grew.', [
+          ['Blorp Holdings', i < cued ? 'site' : 'organization', i < cued ? 'patterns' : 'tagger'],
+        ]),
+      );
+    // One article in six: a stray cue ("the Blorp Holdings site" of a factory).
+    expect(resolve(articles(1))[0]).toMatchObject({ name: 'Blorp Holdings', type: 'organization' });
+    expect(resolve(articles(2))[0]).toMatchObject({ name: 'Blorp Holdings', type: 'site' });
+  });
+
   it('joins an alias introduced in the text to its entity', () => {
     const a = input('a', 'Clara Sorrenti, known online as Keffals, spoke. Keffals said more.', [
       ['Clara Sorrenti', 'person'],

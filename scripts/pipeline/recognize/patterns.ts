@@ -4,13 +4,27 @@
  * → site; "the 2019 Christchurch mosque shooting" / "the attack on the U.S. Capitol on
  * January 6, 2021" → event. Cue words come from `scripts/data/cues.txt`.
  */
+import { createRequire } from 'node:module';
 import type { Mention, Paragraph, Token } from '../types.ts';
 import { loadCues } from './lexicon.ts';
 import { chunkNames } from './names.ts';
 import { lower, mentionOf } from './helpers.ts';
 import type { RecognizerFactory } from './types.ts';
 
-const DOMAIN = /^(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,}$/u;
+const DOMAIN = /^(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+(\p{L}{2,})$/u;
+/** Top-level domains in use (IANA's list, from the `tlds` package). */
+const TLDS: ReadonlySet<string> = new Set(createRequire(import.meta.url)('tlds') as string[]);
+
+/**
+ * Whether a token is a web domain ("kiwifarms.net", "Amazon.com"): labels and a top-level
+ * domain in use, written in lower case as addresses are. In capitals it is a stock
+ * ticker in business news ("KLM.AS", "BNPP.PA": Amsterdam and Paris listings), and
+ * "share.It" is two words with the space missing.
+ */
+function isDomain(token: string): boolean {
+  const tld = DOMAIN.exec(token)?.[1];
+  return tld !== undefined && TLDS.has(tld) && !/\p{Lu}/u.test(tld);
+}
 const MONTHS =
   /^(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)$/;
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -19,10 +33,16 @@ export const patternRecognizer: RecognizerFactory = () => {
   const cues = loadCues();
   const SOURCE = 'patterns';
 
+  /** Token `i` as a cue word: lower case, as it is in running text ("Forum" ends a name). */
+  const cueAt = (tokens: Token[], i: number) =>
+    tokens[i] && /\p{Lu}/u.test(tokens[i].text) ? '' : lower(tokens[i]);
+
   function findSites(p: Paragraph, tokens: Token[], out: Mention[]): void {
     for (const [from, to] of chunkNames(tokens)) {
       const next = lower(tokens[to]);
       const prev = lower(tokens[from - 1]);
+      const nextCue = cueAt(tokens, to);
+      const prevCue = cueAt(tokens, from - 1);
       // "X, a (neo-Nazi) forum" — an appositive naming what X is.
       const appositive =
         next === ',' &&
@@ -43,10 +63,14 @@ export const patternRecognizer: RecognizerFactory = () => {
         [',', '.', ';'].includes(next || '.');
       if (role || described || named) {
         out.push(mentionOf(p, tokens, from, to, 'organization', 0.85, SOURCE));
-      } else if (cues['site-after'].has(next) || cues['site-before'].has(prev) || appositive) {
+      } else if (
+        cues['site-after'].has(nextCue) ||
+        cues['site-before'].has(prevCue) ||
+        appositive
+      ) {
         out.push(mentionOf(p, tokens, from, to, 'site', 0.9, SOURCE));
       } else if (
-        cues['campaign-after'].has(next) &&
+        cues['campaign-after'].has(nextCue) &&
         to - from >= 2 &&
         !/^['’]s$/.test(lower(tokens[to - 1]))
       ) {
@@ -58,8 +82,7 @@ export const patternRecognizer: RecognizerFactory = () => {
     tokens.forEach((token, i) => {
       if (token.text.startsWith('#') && token.text.length > 2)
         out.push(mentionOf(p, tokens, i, i + 1, 'campaign', 0.95, SOURCE));
-      else if (DOMAIN.test(token.text) && !/^\p{N}+(\.\p{N}+)+$/u.test(token.text))
-        out.push(mentionOf(p, tokens, i, i + 1, 'site', 0.9, SOURCE));
+      else if (isDomain(token.text)) out.push(mentionOf(p, tokens, i, i + 1, 'site', 0.9, SOURCE));
     });
   }
 
