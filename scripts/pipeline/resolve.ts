@@ -62,19 +62,44 @@ function voteType(mentions: Located[], curated?: CuratedEntry): EntityType {
   );
 }
 
-/** The most complete, then most frequent form; a canonical name from a list wins. */
-function chooseName(mentions: Located[]): string {
+/**
+ * Share of an entity's articles a form of its name must appear in (or two articles) to
+ * name an organization, place, site, campaign or event: one article's "Michael London"
+ * or "Toronto World Bank", a span run on into the next word, must not name the London
+ * or the World Bank of hundreds of others. A person keeps the fullest form given, which
+ * news gives once and then shortens.
+ */
+const NAME_SHARE = 1 / 10;
+
+/**
+ * The most complete, then most frequent form (of those used widely enough, but for a
+ * person); a canonical name from a list wins.
+ */
+function chooseName(mentions: Located[], type: EntityType): string {
   const canonical = mentions.find((m) => m.canonical)?.canonical;
   if (canonical) return canonical;
   const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-  return [...counts].sort(
+  const articles = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+    let seen = articles.get(m.name);
+    if (!seen) articles.set(m.name, (seen = new Set()));
+    seen.add(m.article);
+  }
+  const ranked = [...counts].sort(
     (a, b) =>
       words(b[0]) - words(a[0]) ||
       b[1] - a[1] ||
       b[0].length - a[0].length ||
       a[0].localeCompare(b[0]),
-  )[0]![0];
+  );
+  if (type === 'person') return ranked[0]![0];
+  const named = new Set(mentions.map((m) => m.article)).size;
+  const widely = ([name]: [string, number]) => {
+    const used = articles.get(name)!.size;
+    return used >= 2 || used >= named * NAME_SHARE;
+  };
+  return (ranked.find(widely) ?? ranked[0]!)[0];
 }
 
 /** Resolves all mentions of all articles into entities, and curated entities into pages. */
@@ -103,8 +128,8 @@ export function resolveEntities(
     if (!groups.has(keyOf(entry.type, entry.name))) groups.set(keyOf(entry.type, entry.name), []);
   for (const [key, mentions] of groups) {
     const entry = curatedByKey.get(key);
-    const name = entry?.name ?? chooseName(mentions);
     const type = voteType(mentions, entry);
+    const name = entry?.name ?? chooseName(mentions, type);
     const forms = new Set([...mentions.map((m) => m.name), ...(entry?.aliases ?? [])]);
     forms.delete(name);
     const score = entry ? 1 : 1 - mentions.reduce((p, m) => p * (1 - Math.min(m.score, 0.99)), 1);

@@ -100,6 +100,31 @@ describe('resolveEntities', () => {
     expect(resolve(articles(2))[0]).toMatchObject({ name: 'Blorp Holdings', type: 'site' });
   });
 
+  it('names an organization by a form many of its articles use, a person by the fullest', () => {
+    const bank = Array.from({ length: 11 }, (_, i) =>
+      input(`bank${i}`, 'The World Bank lent money.', [['World Bank', 'organization']]),
+    );
+    const runOn = input(
+      'toronto',
+      'The Toronto World Bank office said so. The World Bank agreed.',
+      [
+        ['Toronto World Bank', 'organization'],
+        ['World Bank', 'organization'],
+      ],
+    );
+    const banks = resolve([...bank, runOn]).filter((e) => e.name.includes('World Bank'));
+    expect(banks).toHaveLength(1);
+    expect(banks[0]).toMatchObject({ name: 'World Bank', aliases: ['Toronto World Bank'] });
+    const person = Array.from({ length: 11 }, (_, i) =>
+      input(`p${i}`, 'Quillfeather spoke.', [['Quillfeather', 'person']]),
+    );
+    const full = input('full', 'Ada Quillfeather spoke. Quillfeather left.', [
+      ['Ada Quillfeather', 'person'],
+      ['Quillfeather', 'person'],
+    ]);
+    expect(resolve([...person, full]).map((e) => e.name)).toEqual(['Ada Quillfeather']);
+  });
+
   it('joins an alias introduced in the text to its entity', () => {
     const a = input('a', 'Clara Sorrenti, known online as Keffals, spoke. Keffals said more.', [
       ['Clara Sorrenti', 'person'],
