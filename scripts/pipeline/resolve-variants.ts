@@ -21,6 +21,16 @@ const ORG_SUFFIXES: ReadonlySet<string> = new Set(
     .filter((line) => line && !line.startsWith('#')),
 );
 
+/**
+ * Whether a name is made of such words alone ("Co Inc", "Ltd"): what is left of a company
+ * name cut short, which names nothing (at 10,000 articles, "Co Inc" gathered 65 mentions
+ * of as many companies).
+ */
+export function onlyOrgSuffixes(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  return words.every((word) => ORG_SUFFIXES.has(word.replace(/[.,]$/, '')));
+}
+
 /** Every first name in `scripts/data/nicknames.txt` → the formal names of its groups. */
 const FORMAL = new Map<string, string[]>();
 for (const line of readFileSync(new URL('../data/nicknames.txt', import.meta.url), 'utf8').split(

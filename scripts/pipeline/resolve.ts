@@ -10,7 +10,7 @@ import type { CuratedEntry } from './read.ts';
 import type { EntityType } from '../schema.ts';
 import { keyOf, locateMentions, words, type LocateInput, type Located } from './locate.ts';
 import { mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
-import { mergeNameVariants } from './resolve-variants.ts';
+import { mergeNameVariants, onlyOrgSuffixes } from './resolve-variants.ts';
 import { assignSlugs, type PublishedEntity } from './slugs.ts';
 import type { Entity } from './types.ts';
 import { appendTo } from './collections.ts';
@@ -116,6 +116,7 @@ export function resolveEntities(
   for (const input of inputs) {
     for (const m of 'located' in input ? input.located : locateMentions(input)) {
       const entry = curatedByKey.get(m.key);
+      if (!entry && onlyOrgSuffixes(m.name)) continue;
       const key = entry ? keyOf(entry.type, entry.name) : m.key;
       appendTo(groups, key, m);
     }

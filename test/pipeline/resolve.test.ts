@@ -125,6 +125,15 @@ describe('resolveEntities', () => {
     expect(resolve([...person, full]).map((e) => e.name)).toEqual(['Ada Quillfeather']);
   });
 
+  it('makes no entity of a company suffix left on its own', () => {
+    const a = input('a', 'Blorp Co Inc grew. Co Inc shares rose; Ltd said so.', [
+      ['Blorp Co Inc', 'organization'],
+      ['Co Inc', 'organization'],
+      ['Ltd', 'organization'],
+    ]);
+    expect(resolve([a]).map((e) => e.name)).toEqual(['Blorp Co Inc']);
+  });
+
   it('joins an alias introduced in the text to its entity', () => {
     const a = input('a', 'Clara Sorrenti, known online as Keffals, spoke. Keffals said more.', [
       ['Clara Sorrenti', 'person'],
