@@ -109,6 +109,8 @@ const MIN_WORDS = 0.1;
 
 interface Prepared {
   article: StoryArticle;
+  /** The date in milliseconds, or NaN when unknown. */
+  time: number;
   signature: Uint32Array;
   bands: string[];
   entities: Set<string>;
@@ -118,8 +120,9 @@ interface Prepared {
 const byFirst = (a: StoryArticle, b: StoryArticle) =>
   (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const daysApart = (a?: string, b?: string) =>
-  a && b ? Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000 : 0;
+/** Days between two dates in milliseconds; 0 when either is unknown. */
+const daysApart = (a: number, b: number) =>
+  Number.isNaN(a) || Number.isNaN(b) ? 0 : Math.abs(a - b) / 86_400_000;
 
 /** Groups articles into stories of two or more versions; duplicates point at their original. */
 export function groupStories(
@@ -147,6 +150,7 @@ export function groupStories(
   }
   const prepared: Prepared[] = originals.map(({ article, features }) => ({
     article,
+    time: article.date ? Date.parse(article.date) : NaN,
     signature: features.signature,
     bands: features.bands,
     entities: new Set(article.entities),
@@ -163,17 +167,15 @@ export function groupStories(
     for (const key of p.bands) block(key, i);
     for (const e of p.entities) block(`e:${e}`, i);
   });
-  // Candidate pairs that pass on their own, strongest first.
-  const similarity = (i: number, j: number): Similarity => {
+  // Candidate pairs that pass on their own, strongest first. Wording is compared first:
+  // a pair too far apart in time is settled by it alone, without the vocabulary.
+  const textOf = (i: number, j: number) => estimate(prepared[i]!.signature, prepared[j]!.signature);
+  const far = (i: number, j: number, text: number) =>
+    daysApart(prepared[i]!.time, prepared[j]!.time) > maxDays && text < 0.8;
+  const similarity = (i: number, j: number, text: number): Similarity => {
     const [a, b] = [prepared[i]!, prepared[j]!];
-    return {
-      text: estimate(a.signature, b.signature),
-      entities: jaccard(a.entities, b.entities),
-      words: jaccard(a.words, b.words),
-    };
+    return { text, entities: jaccard(a.entities, b.entities), words: jaccard(a.words, b.words) };
   };
-  const far = (i: number, j: number, s: Similarity) =>
-    daysApart(prepared[i]!.article.date, prepared[j]!.article.date) > maxDays && s.text < 0.8;
   const scoreOf = (s: Similarity) => Math.max(s.text, s.words + s.entities / 2);
   const cache = new Map<number, number>();
   /** How alike two articles are on one scale; 0 when too far apart in time. */
@@ -182,8 +184,8 @@ export function groupStories(
     const pair = i * prepared.length + j;
     let result = cache.get(pair);
     if (result === undefined) {
-      const s = similarity(i, j);
-      cache.set(pair, (result = far(i, j, s) ? 0 : scoreOf(s)));
+      const text = textOf(i, j);
+      cache.set(pair, (result = far(i, j, text) ? 0 : scoreOf(similarity(i, j, text))));
     }
     return result;
   };
@@ -198,8 +200,10 @@ export function groupStories(
         const pair = i * prepared.length + j;
         if (tried.has(pair)) continue;
         tried.add(pair);
-        const s = similarity(i, j);
-        if (far(i, j, s) || !sameStory(s, minScore)) continue;
+        const text = textOf(i, j);
+        if (far(i, j, text)) continue;
+        const s = similarity(i, j, text);
+        if (!sameStory(s, minScore)) continue;
         pairs.push({ i, j, score: scoreOf(s) });
       }
     }
