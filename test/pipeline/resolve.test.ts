@@ -134,6 +134,26 @@ describe('resolveEntities', () => {
     expect(resolve([a]).map((e) => e.name)).toEqual(['Blorp Co Inc']);
   });
 
+  it('takes a name for a surname against its type only where the person is as well known', () => {
+    const city = Array.from({ length: 6 }, (_, i) =>
+      input(`city${i}`, 'Prices rose in Blorpton.', [['Blorpton', 'place']]),
+    );
+    const producer = input('producer', 'Said producer Ada Blorpton.', [['Ada Blorpton', 'person']]);
+    const entities = resolve([...city, producer]);
+    expect(entities.map((e) => `${e.type}:${e.name}`).sort()).toEqual([
+      'person:Ada Blorpton',
+      'place:Blorpton',
+    ]);
+    // One article's mistyped surname still joins the person, and so does a surname the
+    // tagger calls a person however often it is used alone.
+    const once = input('once', 'Blorpton agreed.', [['Blorpton', 'place']]);
+    expect(resolve([once, producer]).map((e) => e.name)).toEqual(['Ada Blorpton']);
+    const surname = Array.from({ length: 6 }, (_, i) =>
+      input(`s${i}`, 'Blorpton agreed.', [['Blorpton', 'person']]),
+    );
+    expect(resolve([...surname, producer]).map((e) => e.name)).toEqual(['Ada Blorpton']);
+  });
+
   it('joins an alias introduced in the text to its entity', () => {
     const a = input('a', 'Clara Sorrenti, known online as Keffals, spoke. Keffals said more.', [
       ['Clara Sorrenti', 'person'],
