@@ -43,6 +43,11 @@ export function groupKind(mentions: Grouped[]): Kind | undefined {
   return count.other === top ? undefined : count.person === top ? 'person' : 'org';
 }
 
+/** How many articles `mentions` are in. */
+export function articleCount(mentions: ReadonlyArray<{ article: string }>): number {
+  return new Set(mentions.map((m) => m.article)).size;
+}
+
 /**
  * Index of the names a group may be called by for short: every proper word suffix of its
  * multi-word names of its kind (a person's "Lo Presti", an organization's "Colts") and the
@@ -80,7 +85,6 @@ function shortFormIndex(groups: Map<string, Grouped[]>): Map<string, Set<string>
  * up; at 10,000 articles "London" is in 331 times as many as "Michael London".
  */
 const SHORT_FORM_REACH = 5;
-const articleCount = (mentions: Grouped[]) => new Set(mentions.map((m) => m.article)).size;
 
 /**
  * Merges a group whose names are all short forms of exactly one other group's name into

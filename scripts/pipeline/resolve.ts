@@ -9,7 +9,7 @@ import { entityId } from '../ids.ts';
 import type { CuratedEntry } from './read.ts';
 import type { EntityType } from '../schema.ts';
 import { keyOf, locateMentions, words, type LocateInput, type Located } from './locate.ts';
-import { mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
+import { articleCount, mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
 import { mergeNameVariants, onlyOrgSuffixes } from './resolve-variants.ts';
 import { assignSlugs, type PublishedEntity } from './slugs.ts';
 import type { Entity } from './types.ts';
@@ -51,13 +51,12 @@ function voteType(mentions: Located[], curated?: CuratedEntry): EntityType {
   const ranked = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const top = ranked[0]![0];
   if (top !== 'organization') return top;
-  const articles = (type?: EntityType) =>
-    new Set(mentions.filter((m) => type === undefined || m.type === type).map((m) => m.article))
-      .size;
-  const named = articles();
   return (
     ranked.find(
-      ([type]) => REFINES_ORGANIZATION.has(type) && articles(type) >= named * REFINING_SHARE,
+      ([type]) =>
+        REFINES_ORGANIZATION.has(type) &&
+        articleCount(mentions.filter((m) => m.type === type)) >=
+          articleCount(mentions) * REFINING_SHARE,
     )?.[0] ?? top
   );
 }
@@ -94,7 +93,7 @@ function chooseName(mentions: Located[], type: EntityType): string {
       a[0].localeCompare(b[0]),
   );
   if (type === 'person') return ranked[0]![0];
-  const named = new Set(mentions.map((m) => m.article)).size;
+  const named = articleCount(mentions);
   const widely = ([name]: [string, number]) => {
     const used = articles.get(name)!.size;
     return used >= 2 || used >= named * NAME_SHARE;
