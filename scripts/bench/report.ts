@@ -27,6 +27,8 @@ export interface BenchReport {
   /** Seconds to load the NER model and tag a first sentence (each worker pays it once). */
   modelStart: { wall: number; cpu: number };
   peakRssMb: number;
+  /** CPU seconds of the build's process tree, user and kernel (Linux only). */
+  cpu?: { user: number; kernel: number };
   output: { files: number; megabytes: number };
   rebuildOne?: { seconds: Record<string, number>; extracted: number; cached: number };
 }
@@ -86,6 +88,7 @@ export function summarize(
     tokensPerSecondPerThreadWall: taggingWall ? Math.round(run.stats.tokens / taggingWall) : 0,
     modelStart: { wall: round(modelStart.wall, 3), cpu: round(modelStart.cpu, 3) },
     peakRssMb: Math.round(run.peakRssBytes / 2 ** 20),
+    ...(run.cpu && { cpu: run.cpu }),
     output: { files: output.files, megabytes: round(output.bytes / 2 ** 20, 1) },
   };
 }
@@ -113,6 +116,7 @@ export function formatReport(report: BenchReport): string {
     `segment+recognize ${report.tokens} tokens of ${report.extracted} articles extracted now (${report.cached} from cache): ${report.tokensPerSecondPerCore} tokens/s per core (thread CPU time; ${report.tokensPerSecondPerThreadWall} per thread in wall time)`,
     `model start-up ${report.modelStart.wall.toFixed(3)} s wall, ${report.modelStart.cpu.toFixed(3)} s CPU (load, first sentence)`,
     `peak RSS ${report.peakRssMb} MB (build process, workers and Pagefind)`,
+    ...(report.cpu ? [cpuLine(report.cpu)] : []),
     `output ${report.output.files} files, ${report.output.megabytes} MB`,
   ];
   if (report.rebuildOne) {
@@ -124,4 +128,23 @@ export function formatReport(report: BenchReport): string {
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * A clean 10,000-article build spends some 15 % of its CPU time in the kernel; one made
+ * soon after many files were deleted on ext4 without a journal spends a third there,
+ * creating files (README, "Speed at scale"). Above this share the report says so.
+ */
+const KERNEL_SHARE_NOTED = 0.25;
+
+/** The build tree's CPU time, and what a large kernel share means. */
+function cpuLine(cpu: { user: number; kernel: number }): string {
+  const share = cpu.kernel / (cpu.user + cpu.kernel || 1);
+  const line = `CPU ${cpu.user.toFixed(1)} s user, ${cpu.kernel.toFixed(1)} s kernel (${Math.round(share * 100)} %) in the build's processes`;
+  if (share < KERNEL_SHARE_NOTED) return line;
+  return (
+    `${line}\n  a large kernel share is slow file creation: on ext4 without a journal, files are slow to ` +
+    "create for a few minutes after many were deleted (a site, or the last bench run's " +
+    'folder); compare runs made with --keep, or wait'
+  );
 }

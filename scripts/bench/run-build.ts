@@ -2,6 +2,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BuildStats } from '../build.ts';
+import { childrenCpu, cpuBetween, type CpuSeconds } from './cpu.ts';
 import { sampleMemory } from './memory.ts';
 
 export interface BuildRun {
@@ -10,6 +11,8 @@ export interface BuildRun {
   stats: BuildStats;
   /** Peak RSS of the build process tree (workers, Pagefind included), in bytes. */
   peakRssBytes: number;
+  /** CPU seconds of the build's process tree (Linux only). */
+  cpu?: CpuSeconds;
 }
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -17,6 +20,7 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 /** Builds with `env` added to this process's environment; progress goes to stderr. */
 export function runBuild(env: Record<string, string>): Promise<BuildRun> {
   const started = performance.now();
+  const cpuBefore = childrenCpu();
   const child = fork(CHILD, [], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -37,6 +41,7 @@ export function runBuild(env: Record<string, string>): Promise<BuildRun> {
         seconds: message.seconds,
         stats: message.stats,
         peakRssBytes: Math.max(sampled, message.maxRssBytes),
+        cpu: cpuBetween(cpuBefore, childrenCpu()),
       });
     });
   });
