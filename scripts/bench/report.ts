@@ -27,7 +27,7 @@ export interface BenchReport {
   /** Seconds to load the NER model and tag a first sentence (each worker pays it once). */
   modelStart: { wall: number; cpu: number };
   peakRssMb: number;
-  /** CPU seconds of the build's process tree, user and kernel (Linux only). */
+  /** CPU seconds of the build's Node processes (not Pagefind), user and kernel (Linux only). */
   cpu?: { user: number; kernel: number };
   output: { files: number; megabytes: number };
   rebuildOne?: { seconds: Record<string, number>; extracted: number; cached: number };
@@ -131,16 +131,16 @@ export function formatReport(report: BenchReport): string {
 }
 
 /**
- * A clean 10,000-article build spends some 15 % of its CPU time in the kernel; one made
- * soon after many files were deleted on ext4 without a journal spends a third there,
- * creating files (README, "Speed at scale"). Above this share the report says so.
+ * A clean 10,000-article build's Node processes spend some 15 % of their CPU time in the
+ * kernel; in one made soon after many files were deleted on ext4 without a journal, a
+ * third, creating files (README, "Speed at scale"). Above this share the report says so.
  */
 const KERNEL_SHARE_NOTED = 0.25;
 
 /** The build tree's CPU time, and what a large kernel share means. */
 function cpuLine(cpu: { user: number; kernel: number }): string {
   const share = cpu.kernel / (cpu.user + cpu.kernel || 1);
-  const line = `CPU ${cpu.user.toFixed(1)} s user, ${cpu.kernel.toFixed(1)} s kernel (${Math.round(share * 100)} %) in the build's processes`;
+  const line = `CPU ${cpu.user.toFixed(1)} s user, ${cpu.kernel.toFixed(1)} s kernel (${Math.round(share * 100)} %) in the build's Node processes`;
   if (share < KERNEL_SHARE_NOTED) return line;
   return (
     `${line}\n  a large kernel share is slow file creation: on ext4 without a journal, files are slow to ` +

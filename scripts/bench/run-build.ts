@@ -11,7 +11,7 @@ export interface BuildRun {
   stats: BuildStats;
   /** Peak RSS of the build process tree (workers, Pagefind included), in bytes. */
   peakRssBytes: number;
-  /** CPU seconds of the build's process tree (Linux only). */
+  /** CPU seconds of the build's Node processes, not Pagefind (Linux only). */
   cpu?: CpuSeconds;
 }
 
