@@ -14,6 +14,9 @@ const STOP = new Set(
   ).split(' '),
 );
 
+/** Whether a lowercase word is a function word (article, preposition, pronoun, auxiliary…). */
+export const isFunctionWord = (word: string): boolean => STOP.has(word);
+
 /** Lowercase words (letters and digits), accents and apostrophes folded. */
 export function words(text: string): string[] {
   return (

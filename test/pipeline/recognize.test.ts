@@ -43,6 +43,15 @@ describe('pattern recognizer', () => {
       'event:attack on the U.S. Capitol on January 6, 2021',
     ]);
   });
+
+  it('lets one modifier stand inside an event name, but no function word', () => {
+    const body =
+      'Voters met before the 1984 general election. Unions marched on Monday to protest. He was arrested hours after Lana Clarkson before shooting began. Leaving a Brussels summit, she spoke.';
+    expect(found(body, [patternRecognizer])).toEqual([
+      'event:1984 general election',
+      'event:Brussels summit',
+    ]);
+  });
 });
 
 describe('gazetteer recognizer', () => {

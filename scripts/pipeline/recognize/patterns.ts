@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Mention, Paragraph, Token } from '../types.ts';
 import { loadCues } from './lexicon.ts';
 import { chunkNames } from './names.ts';
+import { isFunctionWord } from '../text-features.ts';
 import { lower, mentionOf } from './helpers.ts';
 import type { RecognizerFactory } from './types.ts';
 
@@ -86,7 +87,12 @@ export const patternRecognizer: RecognizerFactory = () => {
     });
   }
 
-  /** Extends left from an event head word over modifiers, names, a year and a date. */
+  /**
+   * Extends left from an event head word over modifiers, names, a year and a date. One
+   * lowercase word may stand between them ("the 1984 general election", "the Venice
+   * economic summit"), not a function word: "Monday to protest", "Lana Clarkson before
+   * shooting" and "leaving a Brussels summit" name no event.
+   */
   function eventStart(tokens: Token[], head: number): number {
     let from = head;
     let lowercase = 0;
@@ -102,6 +108,7 @@ export const patternRecognizer: RecognizerFactory = () => {
       else if (
         /^\p{Ll}+$/u.test(t.text) &&
         lowercase < 1 &&
+        !isFunctionWord(t.text) &&
         from - 1 > 0 &&
         /^\p{Lu}|^\d{4}$/u.test(tokens[from - 2]!.text)
       ) {
