@@ -35,6 +35,12 @@ describe('pattern recognizer', () => {
     expect(found(body, [patternRecognizer])).toEqual(['site:acme.co.uk', 'site:Example.com']);
   });
 
+  it('takes a common word opening a sentence for no name, unless the article capitalizes it inside one too', () => {
+    const body =
+      'Ultimately, the forum will be busy. Fan website Trek United raised money. Signal, an app, grew. Users of Signal agreed.';
+    expect(found(body, [patternRecognizer])).toEqual(['site:Trek United', 'site:Signal']);
+  });
+
   it('finds named events with their year, place and date', () => {
     const body =
       'After the 2019 Christchurch mosque shooting, and since the attack on the U.S. Capitol on January 6, 2021, fears grew. Denial-of-service attacks continued.';

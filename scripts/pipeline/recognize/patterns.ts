@@ -9,6 +9,7 @@ import type { Mention, Paragraph, Token } from '../types.ts';
 import { loadCues } from './lexicon.ts';
 import { chunkNames } from './names.ts';
 import { isFunctionWord } from '../text-features.ts';
+import { defaultModel } from '../../ner/default-model.ts';
 import { lower, mentionOf } from './helpers.ts';
 import type { RecognizerFactory } from './types.ts';
 
@@ -30,16 +31,41 @@ const MONTHS =
   /^(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)$/;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
+/** Whether token `i` begins its sentence: only punctuation (an opening quote) before it. */
+function opensSentence(tokens: Token[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (/[\p{L}\p{N}]/u.test(tokens[j]!.text)) return false;
+  return true;
+}
+
 export const patternRecognizer: RecognizerFactory = () => {
   const cues = loadCues();
+  // The tagger's vocabulary, learned from the unannotated news sets (`scripts/ner/clusters.ts`):
+  // a word it holds in lower case is a common word.
+  const vocabulary = defaultModel().resources.clusters;
+  const isCommonWord = (word: string) => vocabulary.has(word.toLowerCase());
   const SOURCE = 'patterns';
 
   /** Token `i` as a cue word: lower case, as it is in running text ("Forum" ends a name). */
   const cueAt = (tokens: Token[], i: number) =>
     tokens[i] && /\p{Lu}/u.test(tokens[i].text) ? '' : lower(tokens[i]);
 
-  function findSites(p: Paragraph, tokens: Token[], out: Mention[]): void {
+  function findSites(
+    p: Paragraph,
+    tokens: Token[],
+    capitalizedInside: ReadonlySet<string>,
+    out: Mention[],
+  ): void {
     for (const [from, to] of chunkNames(tokens)) {
+      // A sentence's first word is capitalized whatever it is: alone, a common word there
+      // ("Ultimately, the forum will…", "Fan website Trek United…") is a name only if the
+      // article capitalizes it elsewhere too.
+      if (
+        to - from === 1 &&
+        opensSentence(tokens, from) &&
+        !capitalizedInside.has(tokens[from]!.text) &&
+        isCommonWord(tokens[from]!.text)
+      )
+        continue;
       const next = lower(tokens[to]);
       const prev = lower(tokens[from - 1]);
       const nextCue = cueAt(tokens, to);
@@ -157,9 +183,16 @@ export const patternRecognizer: RecognizerFactory = () => {
     name: SOURCE,
     recognize(doc) {
       const out: Mention[] = [];
+      const capitalizedInside = new Set<string>();
+      for (const p of doc.paragraphs)
+        for (const { tokens } of p.sentences)
+          tokens.forEach((token, i) => {
+            if (/^\p{Lu}/u.test(token.text) && !opensSentence(tokens, i))
+              capitalizedInside.add(token.text);
+          });
       for (const p of doc.paragraphs) {
         for (const sentence of p.sentences) {
-          findSites(p, sentence.tokens, out);
+          findSites(p, sentence.tokens, capitalizedInside, out);
           findEvents(p, sentence.tokens, out);
         }
       }
