@@ -11,6 +11,7 @@ import type { EntityType } from '../schema.ts';
 import { keyOf, locateMentions, words, type LocateInput, type Located } from './locate.ts';
 import { articleCount, mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
 import { mergeNameVariants, onlyOrgSuffixes } from './resolve-variants.ts';
+import { completeNames } from './resolve-completion.ts';
 import { assignSlugs, type PublishedEntity } from './slugs.ts';
 import type { Entity } from './types.ts';
 import { appendTo } from './collections.ts';
@@ -120,8 +121,18 @@ export function resolveEntities(
       appendTo(groups, key, m);
     }
   }
+  const paragraphs = new Map<string, Map<string, string>>();
+  for (const input of inputs)
+    if ('doc' in input)
+      paragraphs.set(
+        input.doc.article.id,
+        new Map(input.doc.paragraphs.map((p) => [p.id, p.text])),
+      );
   reclaimFirstWords(groups);
   mergeNameVariants(groups);
+  // Completed names may be variants of others ("American Express", "American Express Co").
+  if (completeNames(groups, (article, paragraph) => paragraphs.get(article)?.get(paragraph)))
+    mergeNameVariants(groups);
   mergeShortNames(groups);
   const resolved: ResolvedEntity[] = [];
   for (const entry of curated)

@@ -154,6 +154,38 @@ describe('resolveEntities', () => {
     expect(resolve([...surname, producer]).map((e) => e.name)).toEqual(['Ada Blorpton']);
   });
 
+  it('completes a name the articles nearly always give after the same word, and drops what it covers', () => {
+    const said = Array.from({ length: 10 }, (_, i) =>
+      input(`z${i}`, 'Shares of Zorbic Express rose.', [['Express', 'organization']]),
+    );
+    const short = input('short', 'Express said so.', [['Express', 'organization']]);
+    const joined = Array.from({ length: 5 }, (_, i) =>
+      input(`q${i}`, 'Blorp and Quux Corp rated it.', [
+        ['Quux Corp', 'organization'],
+        ['Blorp', 'organization'],
+      ]),
+    );
+    const entities = resolve([...said, short, ...joined]);
+    expect(entities.map((e) => `${e.name} ${e.mentions.length}`).sort()).toEqual([
+      'Blorp and Quux Corp 5',
+      'Zorbic Express 11',
+    ]);
+    const express = entities.find((e) => e.name === 'Zorbic Express')!;
+    expect(express.mentions[0]).toMatchObject({ start: 10, end: 24, text: 'Zorbic Express' });
+    expect(express.aliases).toEqual(['Express']);
+    // Fewer than nine in ten with the word, or a person: as they are.
+    const some = Array.from({ length: 8 }, (_, i) =>
+      input(`s${i}`, i < 7 ? 'Shares of Zorbic Express rose.' : 'Express said so.', [
+        ['Express', 'organization'],
+      ]),
+    );
+    expect(resolve(some).map((e) => e.name)).toEqual(['Express']);
+    const people = Array.from({ length: 6 }, (_, i) =>
+      input(`p${i}`, 'Ask Zorbic Quill.', [['Quill', 'person']]),
+    );
+    expect(resolve(people).map((e) => e.name)).toEqual(['Quill']);
+  });
+
   it('joins an alias introduced in the text to its entity', () => {
     const a = input('a', 'Clara Sorrenti, known online as Keffals, spoke. Keffals said more.', [
       ['Clara Sorrenti', 'person'],
