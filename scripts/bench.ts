@@ -10,6 +10,7 @@ import { formatReport, summarize, type BenchReport } from './bench/report.ts';
 import { measureModelStart } from './bench/model-start.ts';
 import { runBuild } from './bench/run-build.ts';
 import { createWorkspace, measureTree, removeWorkspace } from './bench/workspace.ts';
+import { settleDisk } from './bench/disk.ts';
 
 export interface BenchOptions {
   corpus: CorpusName;
@@ -20,6 +21,8 @@ export interface BenchOptions {
   keep?: boolean;
   /** Worker threads (default: one per core). */
   workers?: number;
+  /** Wait for a disk slow to create files to settle before building (default: true). */
+  wait?: boolean;
 }
 
 const note = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -31,10 +34,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const env: Record<string, string> = { ...workspace.env };
   if (options.workers) env.KB_WORKERS = String(options.workers);
   try {
+    const disk = await settleDisk(workspace.root, { wait: options.wait !== false, note });
     note(`building in ${workspace.root}`);
     const run = await runBuild(env);
     const output = measureTree(workspace.env.KB_OUT!);
     const report = summarize(options.corpus, run, output.pages, output, measureModelStart());
+    report.disk = disk;
     if (options.rebuildOne) {
       const first = readdirSync(workspace.articlesDir).sort()[0]!;
       appendFileSync(join(workspace.articlesDir, first), '\nAn added closing paragraph.\n');

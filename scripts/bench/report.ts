@@ -1,6 +1,7 @@
 /** The benchmark's figures: computed once, printed as a table or as one JSON object. */
 import { availableParallelism } from 'node:os';
 import type { BuildRun } from './run-build.ts';
+import { SLOW_CREATION_MICROS } from './disk.ts';
 
 export interface BenchReport {
   corpus: string;
@@ -30,6 +31,8 @@ export interface BenchReport {
   /** CPU seconds of the build's Node processes (not Pagefind), user and kernel (Linux only). */
   cpu?: { user: number; kernel: number };
   output: { files: number; megabytes: number };
+  /** File creation just before the build, and the wait for a slow disk to settle. */
+  disk?: { creationMicros: number; waitedSeconds: number };
   rebuildOne?: { seconds: Record<string, number>; extracted: number; cached: number };
 }
 
@@ -118,6 +121,7 @@ export function formatReport(report: BenchReport): string {
     `peak RSS ${report.peakRssMb} MB (build process, workers and Pagefind)`,
     ...(report.cpu ? [cpuLine(report.cpu)] : []),
     `output ${report.output.files} files, ${report.output.megabytes} MB`,
+    ...(report.disk ? [diskLine(report.disk)] : []),
   ];
   if (report.rebuildOne) {
     const r = report.rebuildOne.seconds;
@@ -130,21 +134,18 @@ export function formatReport(report: BenchReport): string {
   return lines.join('\n');
 }
 
-/**
- * A clean 10,000-article build's Node processes spend some 15 % of their CPU time in the
- * kernel; in one made soon after many files were deleted on ext4 without a journal, a
- * third, creating files (README, "Speed at scale"). Above this share the report says so.
- */
-const KERNEL_SHARE_NOTED = 0.25;
-
-/** The build tree's CPU time, and what a large kernel share means. */
+/** The build's CPU time, user and kernel: kernel time is mostly the file system's. */
 function cpuLine(cpu: { user: number; kernel: number }): string {
   const share = cpu.kernel / (cpu.user + cpu.kernel || 1);
-  const line = `CPU ${cpu.user.toFixed(1)} s user, ${cpu.kernel.toFixed(1)} s kernel (${Math.round(share * 100)} %) in the build's Node processes`;
-  if (share < KERNEL_SHARE_NOTED) return line;
-  return (
-    `${line}\n  a large kernel share is slow file creation: on ext4 without a journal, files are slow to ` +
-    "create for a few minutes after many were deleted (a site, or the last bench run's " +
-    'folder); compare runs made with --keep, or wait'
-  );
+  return `CPU ${cpu.user.toFixed(1)} s user, ${cpu.kernel.toFixed(1)} s kernel (${Math.round(share * 100)} %) in the build's Node processes`;
+}
+
+/** How fast the disk created files before the build, and how long the bench waited for it. */
+function diskLine(disk: { creationMicros: number; waitedSeconds: number }): string {
+  const waited =
+    disk.waitedSeconds >= 1
+      ? ` after waiting ${Math.round(disk.waitedSeconds)} s for it to settle`
+      : '';
+  const slow = disk.creationMicros > SLOW_CREATION_MICROS ? ' (slow: see above)' : '';
+  return `disk: a file or folder created in ${disk.creationMicros} µs before the build${waited}${slow}`;
 }

@@ -28,6 +28,10 @@ export function register(program: Command): void {
     .option('--workers <n>', 'extraction worker threads (default: one per core)', positive)
     .option('--json', 'print one JSON object')
     .option('--keep', 'keep the temporary folder')
+    .option(
+      '--no-wait',
+      'build at once even when the disk is slow to create files (after many were deleted)',
+    )
     .action(
       async (options: {
         corpus: CorpusName;
@@ -36,6 +40,7 @@ export function register(program: Command): void {
         workers?: number;
         json?: boolean;
         keep?: boolean;
+        wait: boolean;
       }) => {
         try {
           await runBench(options);
