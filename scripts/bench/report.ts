@@ -1,7 +1,6 @@
 /** The benchmark's figures: computed once, printed as a table or as one JSON object. */
 import { availableParallelism } from 'node:os';
 import type { BuildRun } from './run-build.ts';
-import { SLOW_CREATION_MICROS } from './disk.ts';
 
 export interface BenchReport {
   corpus: string;
@@ -32,7 +31,7 @@ export interface BenchReport {
   cpu?: { user: number; kernel: number };
   output: { files: number; megabytes: number };
   /** File creation just before the build, and the wait for a slow disk to settle. */
-  disk?: { creationMicros: number; waitedSeconds: number };
+  disk?: { creationMicros: number; waitedSeconds: number; slowAbove: number };
   rebuildOne?: { seconds: Record<string, number>; extracted: number; cached: number };
 }
 
@@ -141,11 +140,15 @@ function cpuLine(cpu: { user: number; kernel: number }): string {
 }
 
 /** How fast the disk created files before the build, and how long the bench waited for it. */
-function diskLine(disk: { creationMicros: number; waitedSeconds: number }): string {
+function diskLine(disk: {
+  creationMicros: number;
+  waitedSeconds: number;
+  slowAbove: number;
+}): string {
   const waited =
     disk.waitedSeconds >= 1
       ? ` after waiting ${Math.round(disk.waitedSeconds)} s for it to settle`
       : '';
-  const slow = disk.creationMicros > SLOW_CREATION_MICROS ? ' (slow: see above)' : '';
+  const slow = disk.creationMicros > disk.slowAbove ? ' (slow: see above)' : '';
   return `disk: a file or folder created in ${disk.creationMicros} µs before the build${waited}${slow}`;
 }

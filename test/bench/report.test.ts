@@ -61,16 +61,21 @@ describe('bench disk probe', () => {
     const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { settleDisk } = await import('../../scripts/bench/disk.ts');
+    const { settleDisk, settledPace, slowAbove } = await import('../../scripts/bench/disk.ts');
     const dir = mkdtempSync(join(tmpdir(), 'kb-disk-'));
     try {
       const notes: string[] = [];
-      const state = await settleDisk(dir, { wait: false, note: (m) => notes.push(m) });
+      const paceFile = join(dir, 'cache', 'disk.json');
+      expect(slowAbove(paceFile)).toBe(50);
+      const state = await settleDisk(dir, { wait: false, note: (m) => notes.push(m), paceFile });
       expect(state.creationMicros).toBeGreaterThan(0);
       expect(state.waitedSeconds).toBeLessThan(5);
       expect(readdirSync(join(dir, 'probe-0'))).toHaveLength(1000);
       // Without a wait, only a slow disk is worth a word.
-      expect(notes.length).toBe(state.creationMicros > 100 ? 1 : 0);
+      expect(notes.length).toBe(state.creationMicros > 50 ? 1 : 0);
+      // The pace seen is kept: twice it is slow from now on.
+      expect(settledPace(paceFile)).toBeCloseTo(state.creationMicros, 1);
+      expect(slowAbove(paceFile)).toBeCloseTo(2 * state.creationMicros, 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -78,11 +83,11 @@ describe('bench disk probe', () => {
 
   it('reports the file creation time and the wait', () => {
     const report = summarize('mixed', run, 50, { files: 60, bytes: 1 }, { wall: 0, cpu: 0 });
-    report.disk = { creationMicros: 34.2, waitedSeconds: 95.3 };
+    report.disk = { creationMicros: 34.2, waitedSeconds: 95.3, slowAbove: 60 };
     expect(formatReport(report)).toMatch(
       /disk: a file or folder created in 34\.2 µs before the build after waiting 95 s for it to settle$/m,
     );
-    report.disk = { creationMicros: 160, waitedSeconds: 0 };
+    report.disk = { creationMicros: 160, waitedSeconds: 0, slowAbove: 60 };
     expect(formatReport(report)).toMatch(
       /created in 160 µs before the build \(slow: see above\)$/m,
     );
