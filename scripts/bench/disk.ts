@@ -125,7 +125,8 @@ export async function settleDisk(
   if (micros > slow && options.wait) recordPace(micros, paceFile, true);
   if (micros > slow)
     options.note(
-      `creating a file still takes ${Math.round(micros)} µs: this run's times are the disk's as much as the build's`,
+      `creating a file ${options.wait ? 'still takes' : 'takes'} ${Math.round(micros)} µs ` +
+        `(settled: under ${Math.round(slow)}): this run's times are the disk's as much as the build's`,
     );
   return {
     creationMicros: Math.round(micros * 10) / 10,
