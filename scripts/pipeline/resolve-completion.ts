@@ -7,13 +7,16 @@
  * "American", and "Poor's Corp" 103, 102 after "Standard and". Across the corpus, a name
  * almost always preceded by the same capitalized word (and "and") is that longer name:
  * the mentions with the word take it in, and a mention the longer span now covers
- * ("Standard") is dropped. Names of people are left as they are, and so are names with
+ * ("Standard") is dropped. Likewise after it: a possessive that every article gives
+ * ("Moody's", which the tagger leaves outside: "Moody" had 131 mentions) and "and" with
+ * a capitalized word ("Standard and Poor's"). Names of people are left as they are, and so are names with
  * a curated or listed canonical form.
  */
 import type { EntityType } from '../schema.ts';
 import { keyOf, type Located } from './locate.ts';
 import { cleanName } from './name-keys.ts';
 import { isFunctionWord } from './text-features.ts';
+import { isOrgSuffix } from './resolve-variants.ts';
 import { appendTo } from './collections.ts';
 
 /** Share of a name's mentions that must have the same word before it. */
@@ -24,6 +27,10 @@ const COMPLETION_ARTICLES = 3;
 
 /** A capitalized word (and "and"/"&") just before a name, after a space. */
 const WORD_BEFORE = /(?:^|[\s("“‘])(\p{Lu}\p{Ll}+(?: (?:and|&))? )$/u;
+
+/** A possessive ending ("Moody's") or "and"/"&" and a capitalized word ("Standard and Poor's"). */
+const WORDS_AFTER = /^(?:['’]s|\s(?:and|&)\s\p{Lu}\p{Ll}+(?:['’]s)?)(?![\p{L}\p{N}])/u;
+const POSSESSIVE = /^['’]s$/;
 
 const COMPLETED: ReadonlySet<EntityType> = new Set(['organization', 'site', 'campaign', 'place']);
 
@@ -40,6 +47,20 @@ function wordBefore(m: Located, text: ParagraphText): string | undefined {
 }
 
 /**
+ * "'s" or "and Poor's" just after mention `m` (or the "'s" its text ends with), if the
+ * name may go on with it: not after a company suffix ("Cargill U.K. Ltd's" is Cargill
+ * U.K. Ltd's own).
+ */
+function wordsAfter(m: Located, text: ParagraphText): string | undefined {
+  const paragraph = text(m.article, m.paragraph);
+  if (paragraph === undefined || paragraph.slice(m.start, m.end) !== m.text) return undefined;
+  const last = m.name.split(' ').at(-1)!.replace(/\.$/, '').toLowerCase();
+  if (isOrgSuffix(last)) return undefined;
+  const own = /['’]s$/.exec(m.text)?.[0];
+  return own ?? WORDS_AFTER.exec(paragraph.slice(m.end, m.end + 40))?.[0];
+}
+
+/**
  * Completes, in `groups` (mentions by entity key), every name its articles nearly always
  * give with the same word before it; regroups the completed mentions under their new
  * names' keys. Returns how many groups were completed.
@@ -50,22 +71,13 @@ export function completeNames(groups: Map<string, Located[]>, text: ParagraphTex
     if (mentions.length < COMPLETION_MENTIONS) continue;
     if (mentions.some((m) => m.canonical || m.type === 'person' || !COMPLETED.has(m.type)))
       continue;
-    const before = mentions.map((m) => wordBefore(m, text));
-    const counts = new Map<string, number>();
-    for (const word of before) if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
-    const [word, count] =
-      [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
-    if (!word || count! < mentions.length * COMPLETION_SHARE) continue;
-    const taking = mentions.filter((_, i) => before[i] === word);
-    if (new Set(taking.map((m) => m.article)).size < COMPLETION_ARTICLES) continue;
-    for (const m of taking) {
-      m.start -= word.length;
-      m.text = word + m.text;
-      m.name = cleanName(word + m.name);
-    }
-    // One entity still, under the completed name: the few mentions without the word are
-    // that name said short.
-    const into = keyOf(taking[0]!.type, taking[0]!.name);
+    const completed =
+      completeSide(mentions, (m) => wordBefore(m, text), 'before') ??
+      completeSide(mentions, (m) => wordsAfter(m, text), 'after');
+    if (!completed) continue;
+    // One entity still, under the completed name: the few mentions without the words
+    // are that name said short.
+    const into = keyOf(completed.type, completed.name);
     for (const m of mentions) m.key = into;
     extended.push(...mentions);
     groups.delete(key);
@@ -75,6 +87,40 @@ export function completeNames(groups: Map<string, Located[]>, text: ParagraphTex
   dropCovered(groups, covered);
   for (const m of extended) if (!covered(m)) appendTo(groups, m.key, m);
   return new Set(extended.map((m) => m.key)).size;
+}
+
+/**
+ * Extends the mentions that have the words most of them have on one side, if nine in ten
+ * do, in enough articles; returns one of them, or undefined.
+ */
+function completeSide(
+  mentions: Located[],
+  wordsOf: (m: Located) => string | undefined,
+  side: 'before' | 'after',
+): Located | undefined {
+  const words = mentions.map(wordsOf);
+  const counts = new Map<string, number>();
+  for (const w of words) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const [best, count] =
+    [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+  if (!best || count! < mentions.length * COMPLETION_SHARE) return undefined;
+  const taking = mentions.filter((_, i) => words[i] === best);
+  if (new Set(taking.map((m) => m.article)).size < COMPLETION_ARTICLES) return undefined;
+  for (const m of taking) {
+    if (side === 'before') {
+      m.start -= best.length;
+      m.text = best + m.text;
+      m.name = cleanName(best + m.name);
+    } else {
+      if (!m.text.endsWith(best)) {
+        m.end += best.length;
+        m.text += best;
+      }
+      // A possessive that is part of the name stays in it ("Moody's"); the key drops it.
+      m.name = POSSESSIVE.test(best) ? m.name + best : cleanName(m.name + best);
+    }
+  }
+  return taking[0];
 }
 
 /** Whether a mention lies inside one of `extended` (other than itself). */

@@ -21,6 +21,9 @@ const ORG_SUFFIXES: ReadonlySet<string> = new Set(
     .filter((line) => line && !line.startsWith('#')),
 );
 
+/** Whether a lowercase word is a company suffix ("inc", "corp", "department"). */
+export const isOrgSuffix = (word: string): boolean => ORG_SUFFIXES.has(word);
+
 /**
  * Whether a name is made of such words alone ("Co Inc", "Ltd"): what is left of a company
  * name cut short, which names nothing (at 10,000 articles, "Co Inc" gathered 65 mentions

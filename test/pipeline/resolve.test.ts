@@ -186,6 +186,24 @@ describe('resolveEntities', () => {
     expect(resolve(people).map((e) => e.name)).toEqual(['Quill']);
   });
 
+  it("completes a name with the possessive or 'and' name the articles always give after it, not after a company suffix", () => {
+    const rated = Array.from({ length: 5 }, (_, i) =>
+      input(`m${i}`, "Moobly's cut the rating; Blorp & Quux agreed.", [
+        ["Moobly's", 'organization'],
+        ['Blorp', 'organization'],
+      ]),
+    );
+    expect(
+      resolve(rated)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['Blorp & Quux', "Moobly's"]);
+    const owned = Array.from({ length: 5 }, (_, i) =>
+      input(`c${i}`, "Zorb Ltd's unit grew.", [['Zorb Ltd', 'organization']]),
+    );
+    expect(resolve(owned).map((e) => e.name)).toEqual(['Zorb Ltd']);
+  });
+
   it('joins an alias introduced in the text to its entity', () => {
     const a = input('a', 'Clara Sorrenti, known online as Keffals, spoke. Keffals said more.', [
       ['Clara Sorrenti', 'person'],
