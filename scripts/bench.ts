@@ -10,7 +10,7 @@ import { formatReport, summarize, type BenchReport } from './bench/report.ts';
 import { measureModelStart } from './bench/model-start.ts';
 import { runBuild } from './bench/run-build.ts';
 import { createWorkspace, measureTree, removeWorkspace } from './bench/workspace.ts';
-import { settleDisk } from './bench/disk.ts';
+import { recordCleanup, settleDisk } from './bench/disk.ts';
 
 export interface BenchOptions {
   corpus: CorpusName;
@@ -57,6 +57,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     return report;
   } finally {
     if (options.keep) note(`kept ${workspace.root}`);
-    else removeWorkspace(workspace);
+    else {
+      removeWorkspace(workspace);
+      recordCleanup();
+    }
   }
 }

@@ -81,6 +81,32 @@ describe('bench disk probe', () => {
     }
   });
 
+  it('waits after the last bench run removed its folder until the kernel forgets those files', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { recordCleanup, settleDisk, RECENTLY_DELETED_MS } =
+      await import('../../scripts/bench/disk.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'kb-disk-'));
+    try {
+      const paceFile = join(dir, 'disk.json');
+      // A cleanup long enough ago that 0.6 s of the wait is left.
+      recordCleanup(paceFile, Date.now() - RECENTLY_DELETED_MS + 600);
+      const notes: string[] = [];
+      const started = Date.now();
+      await settleDisk(dir, { wait: true, note: (m) => notes.push(m), paceFile, maxWaitMs: 1 });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+      expect(notes[0]).toMatch(/the last bench run removed its folder \d+ s ago/);
+      // Without a wait: at once.
+      recordCleanup(paceFile);
+      const quick = Date.now();
+      await settleDisk(join(dir, 'again'), { wait: false, note: () => {}, paceFile });
+      expect(Date.now() - quick).toBeLessThan(RECENTLY_DELETED_MS / 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports the file creation time and the wait', () => {
     const report = summarize('mixed', run, 50, { files: 60, bytes: 1 }, { wall: 0, cpu: 0 });
     report.disk = { creationMicros: 34.2, waitedSeconds: 95.3, slowAbove: 60 };
