@@ -2,7 +2,15 @@
  * The benchmark's throwaway project: `content/articles/*.md` written from corpus records,
  * and the environment that points a build's input, output, data and Astro cache there.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchArticle } from './corpus.ts';
@@ -70,7 +78,14 @@ export function measureTree(dir: string): { files: number; bytes: number; pages:
   return { files, bytes, pages };
 }
 
-/** Removes the workspace (unless the caller keeps it for inspection). */
+/**
+ * Removes the workspace (unless the caller keeps it for inspection). After
+ * `--rebuild-one`, the build may still be removing its old site in a process of its own
+ * (`scripts/fs/replace-tree.ts`), and a file that process removes first can end one
+ * removal pass early without an error (twice a workspace was left behind): so pass again
+ * while anything is left.
+ */
 export function removeWorkspace(workspace: Workspace): void {
-  rmSync(workspace.root, { recursive: true, force: true });
+  for (let pass = 0; pass < 5 && existsSync(workspace.root); pass++)
+    rmSync(workspace.root, { recursive: true, force: true, maxRetries: 2 });
 }
