@@ -79,6 +79,7 @@ export function slowAbove(file = PACE_FILE): number {
   const pace = settledPace(file);
   return pace === undefined ? SLOW_CREATION_MICROS : SLOWER_THAN_SETTLED * pace;
 }
+
 /** Folders (each with one file) a probe creates. */
 const PROBE_FOLDERS = 1000;
 const PROBE_EVERY_MS = 15_000;

@@ -9,8 +9,8 @@
  * the mentions with the word take it in, and a mention the longer span now covers
  * ("Standard") is dropped. Likewise after it: a possessive that every article gives
  * ("Moody's", which the tagger leaves outside: "Moody" had 131 mentions) and "and" with
- * a capitalized word ("Standard and Poor's"). Names of people are left as they are, and so are names with
- * a curated or listed canonical form.
+ * a capitalized word ("Standard and Poor's"). Names of people are left as they are, and
+ * so are names with a curated or listed canonical form.
  */
 import type { EntityType } from '../schema.ts';
 import { keyOf, type Located } from './locate.ts';
@@ -18,6 +18,7 @@ import { cleanName } from './name-keys.ts';
 import { isFunctionWord } from './text-features.ts';
 import { isOrgSuffix } from './resolve-variants.ts';
 import { appendTo } from './collections.ts';
+import { articleCount } from './resolve-across.ts';
 
 /** Share of a name's mentions that must have the same word before it. */
 const COMPLETION_SHARE = 0.9;
@@ -37,10 +38,16 @@ const COMPLETED: ReadonlySet<EntityType> = new Set(['organization', 'site', 'cam
 /** Paragraph text by article and paragraph id. */
 export type ParagraphText = (article: string, paragraph: string) => string | undefined;
 
+/** The paragraph of mention `m`, if its text is there at the mention's offsets. */
+function paragraphOf(m: Located, text: ParagraphText): string | undefined {
+  const paragraph = text(m.article, m.paragraph);
+  return paragraph?.slice(m.start, m.end) === m.text ? paragraph : undefined;
+}
+
 /** The word before mention `m` in its paragraph, if it may begin the name. */
 function wordBefore(m: Located, text: ParagraphText): string | undefined {
-  const paragraph = text(m.article, m.paragraph);
-  if (paragraph === undefined || paragraph.slice(m.start, m.end) !== m.text) return undefined;
+  const paragraph = paragraphOf(m, text);
+  if (paragraph === undefined) return undefined;
   const word = WORD_BEFORE.exec(paragraph.slice(Math.max(0, m.start - 40), m.start))?.[1];
   if (!word || isFunctionWord(word.split(' ')[0]!.toLowerCase())) return undefined;
   return word;
@@ -52,8 +59,8 @@ function wordBefore(m: Located, text: ParagraphText): string | undefined {
  * U.K. Ltd's own).
  */
 function wordsAfter(m: Located, text: ParagraphText): string | undefined {
-  const paragraph = text(m.article, m.paragraph);
-  if (paragraph === undefined || paragraph.slice(m.start, m.end) !== m.text) return undefined;
+  const paragraph = paragraphOf(m, text);
+  if (paragraph === undefined) return undefined;
   const last = m.name.split(' ').at(-1)!.replace(/\.$/, '').toLowerCase();
   if (isOrgSuffix(last)) return undefined;
   const own = /['’]s$/.exec(m.text)?.[0];
@@ -69,8 +76,7 @@ export function completeNames(groups: Map<string, Located[]>, text: ParagraphTex
   const extended: Located[] = [];
   for (const [key, mentions] of [...groups]) {
     if (mentions.length < COMPLETION_MENTIONS) continue;
-    if (mentions.some((m) => m.canonical || m.type === 'person' || !COMPLETED.has(m.type)))
-      continue;
+    if (mentions.some((m) => m.canonical || !COMPLETED.has(m.type))) continue;
     const completed =
       completeSide(mentions, (m) => wordBefore(m, text), 'before') ??
       completeSide(mentions, (m) => wordsAfter(m, text), 'after');
@@ -105,7 +111,7 @@ function completeSide(
     [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
   if (!best || count! < mentions.length * COMPLETION_SHARE) return undefined;
   const taking = mentions.filter((_, i) => words[i] === best);
-  if (new Set(taking.map((m) => m.article)).size < COMPLETION_ARTICLES) return undefined;
+  if (articleCount(taking) < COMPLETION_ARTICLES) return undefined;
   for (const m of taking) {
     if (side === 'before') {
       m.start -= best.length;

@@ -31,7 +31,7 @@ export const isOrgSuffix = (word: string): boolean => ORG_SUFFIXES.has(word);
  */
 export function onlyOrgSuffixes(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
-  return words.every((word) => ORG_SUFFIXES.has(word.replace(/[.,]$/, '')));
+  return words.every((word) => isOrgSuffix(word.replace(/[.,]$/, '')));
 }
 
 /** Every first name in `scripts/data/nicknames.txt` → the formal names of its groups. */

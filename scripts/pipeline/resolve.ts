@@ -11,7 +11,7 @@ import type { EntityType } from '../schema.ts';
 import { keyOf, locateMentions, words, type LocateInput, type Located } from './locate.ts';
 import { articleCount, mergeShortNames, reclaimFirstWords } from './resolve-across.ts';
 import { mergeNameVariants, onlyOrgSuffixes } from './resolve-variants.ts';
-import { completeNames } from './resolve-completion.ts';
+import { completeNames, type ParagraphText } from './resolve-completion.ts';
 import { assignSlugs, type PublishedEntity } from './slugs.ts';
 import type { Entity } from './types.ts';
 import { appendTo } from './collections.ts';
@@ -121,18 +121,10 @@ export function resolveEntities(
       appendTo(groups, key, m);
     }
   }
-  const paragraphs = new Map<string, Map<string, string>>();
-  for (const input of inputs)
-    if ('doc' in input)
-      paragraphs.set(
-        input.doc.article.id,
-        new Map(input.doc.paragraphs.map((p) => [p.id, p.text])),
-      );
   reclaimFirstWords(groups);
   mergeNameVariants(groups);
   // Completed names may be variants of others ("American Express", "American Express Co").
-  if (completeNames(groups, (article, paragraph) => paragraphs.get(article)?.get(paragraph)))
-    mergeNameVariants(groups);
+  if (completeNames(groups, paragraphTexts(inputs))) mergeNameVariants(groups);
   mergeShortNames(groups);
   const resolved: ResolvedEntity[] = [];
   for (const entry of curated)
@@ -163,6 +155,21 @@ export function resolveEntities(
     .filter((e) => e.score < options.threshold)
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   return { entities, review };
+}
+
+/** Paragraph text by article and paragraph id, indexed per article when first asked. */
+function paragraphTexts(inputs: ResolveInput[]): ParagraphText {
+  const docs = new Map<string, LocateInput['doc']>();
+  for (const input of inputs) if ('doc' in input) docs.set(input.doc.article.id, input.doc);
+  const texts = new Map<string, Map<string, string>>();
+  return (article, paragraph) => {
+    let byId = texts.get(article);
+    if (!byId) {
+      byId = new Map(docs.get(article)?.paragraphs.map((p) => [p.id, p.text]));
+      texts.set(article, byId);
+    }
+    return byId.get(paragraph);
+  };
 }
 
 function stripLocal({ name: _name, key: _key, ...mention }: Located): Entity['mentions'][number] {
