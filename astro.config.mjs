@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { loadConfig } from './scripts/config.ts';
+import { loadConfig } from './scripts/core/config.ts';
 
 const config = loadConfig();
 
@@ -20,5 +20,5 @@ export default defineConfig({
   // The render processes share the site's folder, which the build empties once, first.
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // No integrations: the search index, redirect pages, service worker and host report
-  // are made by the build process around the render processes (scripts/build.ts).
+  // are made by the build process around the render processes (scripts/build/build.ts).
 });

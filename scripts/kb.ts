@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `kb`, Dossier's command line (`cli.ts`), started with Node's compile cache: the code
+ * `kb`, Dossier's command line (`cli/index.ts`), started with Node's compile cache: the code
  * Node compiles is kept for the next start (in `node_modules/.cache/dossier-node/`), so
  * that every process and worker thread of a build (Astro and Vite in each render
  * process, the pipeline, citation-js) starts faster. `NODE_COMPILE_CACHE` carries the
@@ -17,4 +17,4 @@ if (!process.env.NODE_DISABLE_COMPILE_CACHE) {
   enableCompileCache(process.env.NODE_COMPILE_CACHE);
 }
 // Imported now, so that the cache serves the command line's own modules too.
-await import('./cli.ts');
+await import('./cli/index.ts');

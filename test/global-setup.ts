@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { serveSite, type RunningServer } from '../scripts/serve.ts';
+import { serveSite, type RunningServer } from '../scripts/cli/serve.ts';
 
 let server: RunningServer | undefined;
 let work: string | undefined;

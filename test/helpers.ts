@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect } from 'vitest';
-import { articleId } from '../scripts/ids.ts';
-import type { Article } from '../scripts/pipeline/types.ts';
+import { articleId } from '../scripts/core/ids.ts';
+import type { Article } from '../scripts/core/types.ts';
 
 const made: string[] = [];
 

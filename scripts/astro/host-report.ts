@@ -8,7 +8,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { TYPE_FOLDERS } from '../urls.ts';
+import { TYPE_FOLDERS } from '../core/urls.ts';
 import { listSite, type SiteFile } from './site-files.ts';
 
 /** Cloudflare Pages: 20,000 files per site (free plan), 25 MiB per file. */

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripBase } from '../urls.ts';
+import { stripBase } from '../core/urls.ts';
 
 /** Where the middleware, bundled apart from this process's modules, finds the site's folder. */
 const PAGES = Symbol.for('dossier.render.pages');

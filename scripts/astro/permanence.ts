@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../core/config.ts';
 import { readLedger, writeLedger } from '../permanence/ledger.ts';
 import { gonePageHtml, redirectHtml } from '../permanence/pages.ts';
 import {

@@ -6,7 +6,7 @@
  * holds the search index, and it renders on while that one is at most `MAX_BEHIND`
  * pages behind. Stops when the build process does.
  */
-import { ROOT, loadConfig } from '../config.ts';
+import { ROOT, loadConfig } from '../core/config.ts';
 import { setPageFolder } from './page-files.ts';
 import { MAX_BEHIND, PAGES_PER_MESSAGE, setFeed, type FedPage } from './pagefind.ts';
 import { DATA_READY, WANTS_DATA, setDataGate } from './shards.ts';

@@ -18,8 +18,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT } from '../config.ts';
-import { isRunning } from '../running.ts';
+import { ROOT } from '../core/config.ts';
+import { isRunning } from '../util/running.ts';
 import type { FedPage } from './pagefind.ts';
 
 /** Which share of the pages this process renders: `index` of `count`. */

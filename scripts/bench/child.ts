@@ -3,7 +3,7 @@
  * grandchild) can be measured apart from the benchmark's: builds with the environment
  * it was given and sends the stage times and counters to the parent.
  */
-import { buildSite } from '../build.ts';
+import { buildSite } from '../build/build.ts';
 
 const result = await buildSite();
 process.send!({

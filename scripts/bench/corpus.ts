@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../config.ts';
+import { ROOT } from '../core/config.ts';
 
 export type CorpusName = 'bbc' | 'reuters' | 'mixed';
 export const CORPORA: readonly CorpusName[] = ['bbc', 'reuters', 'mixed'];

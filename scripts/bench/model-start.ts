@@ -3,8 +3,8 @@
  * unpacking the model file, then the first tagging, which builds the beam scorer.
  * Every extraction worker pays this once.
  */
-import { DEFAULT_MODEL_PATH } from '../ner/default-model.ts';
-import { loadModel } from '../ner/model.ts';
+import { DEFAULT_MODEL_PATH } from '../tagger/default-model.ts';
+import { loadModel } from '../tagger/model.ts';
 
 /** Seconds to load the committed model and tag a first sentence, in wall and CPU time. */
 export function measureModelStart(): { wall: number; cpu: number } {

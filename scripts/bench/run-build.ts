@@ -1,7 +1,7 @@
 /** Runs one build in a child process (`child.ts`) and measures its process tree. */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { BuildStats } from '../build.ts';
+import type { BuildStats } from '../build/build.ts';
 import { childrenCpu, cpuBetween, type CpuSeconds } from './cpu.ts';
 import { sampleMemory } from './memory.ts';
 

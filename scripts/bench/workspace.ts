@@ -81,7 +81,7 @@ export function measureTree(dir: string): { files: number; bytes: number; pages:
 /**
  * Removes the workspace (unless the caller keeps it for inspection). After
  * `--rebuild-one`, the build may still be removing its old site in a process of its own
- * (`scripts/fs/replace-tree.ts`), and a file that process removes first can end one
+ * (`scripts/util/replace-tree.ts`), and a file that process removes first can end one
  * removal pass early without an error (twice a workspace was left behind): so pass again
  * while anything is left.
  */

@@ -7,14 +7,8 @@
 import { findSentinel, markAccessed, sentinelDate } from './accessed.ts';
 import type { CslItem } from './csl-json.ts';
 import { STYLES, formatStyle, type StyleSpec } from './engine.ts';
-import {
-  DOWNLOADS,
-  formatItem,
-  styleItem,
-  withSentinel,
-  type DownloadExt,
-  type FormattedItem,
-} from './format-item.ts';
+import { DOWNLOADS, formatItem, styleItem, withSentinel } from './format-item.ts';
+import { type DownloadExt, type FormattedItem } from '../core/views.ts';
 
 export interface FormattedStyle {
   key: StyleSpec['key'];
@@ -34,7 +28,8 @@ export interface PageCitation {
   downloads: Record<DownloadExt, string>;
 }
 
-export { DOWNLOADS, downloadFile, type DownloadExt } from './format-item.ts';
+export { DOWNLOADS, downloadFile } from './format-item.ts';
+export type { DownloadExt } from '../core/views.ts';
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

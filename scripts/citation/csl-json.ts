@@ -7,7 +7,7 @@
  * container ("In Dossier"), the build date as the date of this version, and its URL.
  * An article page cites the original news article (`article-newspaper`).
  */
-import type { ArticleRef } from '../pipeline/views.ts';
+import type { ArticleRef } from '../core/views.ts';
 
 /** The fields of a CSL-JSON item that Dossier writes (CSL 1.0.2 variables). */
 export interface CslItem {
@@ -24,7 +24,7 @@ export interface CslItem {
   language?: string;
 }
 
-/** What a citation needs to know about the site (from `scripts/config.ts`). */
+/** What a citation needs to know about the site (from `scripts/core/config.ts`). */
 export interface SiteInfo {
   title: string;
   publisher: string;

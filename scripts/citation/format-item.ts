@@ -9,24 +9,14 @@ import { sentinelDate } from './accessed.ts';
 import type { CslItem } from './csl-json.ts';
 import { STYLES, formatExport, formatStyle, titleCase } from './engine.ts';
 import { createTemplates } from './template.ts';
+import type { DownloadExt, FormattedItem } from '../core/views.ts';
 
 /** The download formats, by file extension. */
 export const DOWNLOADS = {
   bib: { label: 'BibTeX', type: 'application/x-bibtex; charset=utf-8' },
   ris: { label: 'RIS', type: 'application/x-research-info-systems; charset=utf-8' },
   json: { label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json; charset=utf-8' },
-} as const;
-export type DownloadExt = keyof typeof DOWNLOADS;
-
-export interface FormattedItem {
-  /** One entry per style of `STYLES`, as HTML, with the sentinel access date. */
-  styles: string[];
-  /** BibTeX and RIS as plain text, with the sentinel access date. */
-  bibtex: string;
-  ris: string;
-  /** The downloads' text by extension. */
-  downloads: Record<DownloadExt, string>;
-}
+} as const satisfies Record<DownloadExt, { label: string; type: string }>;
 
 /** Entries of items that differ only in title and URL are formatted once per style. */
 const templates = createTemplates(formatStyle, titleCase);

@@ -10,9 +10,9 @@
  * (`citation_public_url`). We write no `citation_author` for entity pages: a knowledge
  * base has no personal author, and a group author would be read as a person. No COinS.
  */
-import type { ArticleRef } from '../pipeline/views.ts';
-import { TYPE_LABELS } from '../urls.ts';
-import type { EntityType } from '../schema.ts';
+import type { ArticleRef } from '../core/views.ts';
+import { TYPE_LABELS } from '../core/urls.ts';
+import type { EntityType } from '../core/schema.ts';
 import { absoluteUrl, type SiteInfo } from './csl-json.ts';
 
 /** One `<meta>`: `name=` for DC/HighWire tags, `property=` for Open Graph. */

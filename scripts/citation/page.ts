@@ -3,9 +3,9 @@
  * stay thin: the cite box (formatted once per page), head metadata, and for entity
  * pages the numbered references every mention and quote points to.
  */
-import type { ArticleRef, ArticleView, EntityView } from '../pipeline/views.ts';
+import type { ArticleRef, ArticleView, EntityView } from '../core/views.ts';
 import { citePage, type PageCitation } from './cite.ts';
-import type { FormattedItem } from './format-item.ts';
+import type { FormattedItem } from '../core/views.ts';
 import { articleItem, entityItem, storyItem, type SiteInfo } from './csl-json.ts';
 import { articleHead, entityHead, type HeadMeta } from './meta.ts';
 

@@ -9,13 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { openCache } from '../cache.ts';
+import { openCache } from '../util/cache.ts';
 import { cachedMap, chooseWorkers } from '../parallel/cached-map.ts';
 import { startPool, type Pool } from '../parallel/pool.ts';
 import { moduleClosure } from '../parallel/version.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatItemForCache, type FormattedItem } from './format-item.ts';
+import { formatItemForCache } from './format-item.ts';
+import { type FormattedItem } from '../core/views.ts';
 import type { CslItem } from './csl-json.ts';
 
 export interface PrepareOptions {

@@ -5,7 +5,7 @@
  * tokenized `text`, one sentence per line.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { appendTo } from '../pipeline/collections.ts';
+import { appendTo } from '../core/collections.ts';
 
 export const ECBPLUS_DIR = new URL('../../../shared/corpora/ecbplus/', import.meta.url);
 const DOCS_FILE = new URL('docs.jsonl', ECBPLUS_DIR);

@@ -4,7 +4,7 @@
  * on a place or other non-person entity, one gold entity split over several of ours, and
  * several gold entities merged into one of ours.
  */
-import { createRecognizers } from '../pipeline/recognize/index.ts';
+import { createRecognizers } from '../recognize/index.ts';
 import { isChain, isName, overlap, runTopic, type SystemMention } from './ecbplus.ts';
 import {
   DEV_TOPICS,

@@ -5,9 +5,9 @@
  * is a similar event, the hard negative). Scored with B³ over articles, articles left out
  * of every story counting as stories of one. ECB+ has no dates, so dates cannot help here.
  */
-import { createRecognizers } from '../pipeline/recognize/index.ts';
-import { resolveEntities } from '../pipeline/resolve.ts';
-import { groupStories, type StoryOptions } from '../pipeline/stories.ts';
+import { createRecognizers } from '../recognize/index.ts';
+import { resolveEntities } from '../resolve/index.ts';
+import { groupStories, type StoryOptions } from '../stories/index.ts';
 import { b3Scores, b3Sums } from './ecbplus-b3.ts';
 import { DEV_TOPICS, readEcbDocs } from './ecbplus-data.ts';
 import { pipelineInputs } from './ecbplus.ts';

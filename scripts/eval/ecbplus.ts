@@ -6,11 +6,11 @@
  * mention overlapping the gold span) can be scored for clustering, so mention recall is
  * reported next to it. Tune on topics 1–35 (dev); 36–45 (test) are for the final figure.
  */
-import { articleId } from '../ids.ts';
-import { createRecognizers, recognizeMentions } from '../pipeline/recognize/index.ts';
-import type { Recognizer } from '../pipeline/recognize/types.ts';
-import { resolveEntities } from '../pipeline/resolve.ts';
-import { segmentPlainText } from '../pipeline/segment.ts';
+import { articleId } from '../core/ids.ts';
+import { createRecognizers, recognizeMentions } from '../recognize/index.ts';
+import type { Recognizer } from '../recognize/types.ts';
+import { resolveEntities } from '../resolve/index.ts';
+import { segmentPlainText } from '../segment/index.ts';
 import { addB3, b3Scores, b3Sums, emptyB3, type B3Sums } from './ecbplus-b3.ts';
 import {
   DEV_TOPICS,

@@ -5,9 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createExtractor, type Extraction } from '../extract.ts';
-import { scoreSpans, type ScoredSpan, type SpanScores } from '../ner/eval-conll.ts';
-import type { EntityType } from '../schema.ts';
+import { createExtractor, type Extraction } from '../build/extract-text.ts';
+import { scoreSpans, type ScoredSpan, type SpanScores } from '../tagger/eval-conll.ts';
+import type { EntityType } from '../core/schema.ts';
 
 /** How Dossier's types meet the corpora's PER/ORG/LOC. */
 const CORPUS_TYPE: Partial<Record<EntityType, string>> = {

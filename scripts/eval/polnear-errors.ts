@@ -6,7 +6,7 @@
  * sentence, before it after a colon, between the parts of a split quote, in an earlier
  * sentence or paragraph).
  */
-import type { Mention } from '../pipeline/types.ts';
+import type { Mention } from '../core/types.ts';
 import type { GoldQuote, PolnearRecord } from './polnear-gold.ts';
 
 /** Error counts by category, each with a few examples. */

@@ -5,8 +5,8 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { articleId } from '../ids.ts';
-import type { Article, SegmentedArticle } from '../pipeline/types.ts';
+import { articleId } from '../core/ids.ts';
+import type { Article, SegmentedArticle } from '../core/types.ts';
 
 export const POLNEAR_FILE = new URL(
   '../../../shared/corpora/polnear/polnear.jsonl',

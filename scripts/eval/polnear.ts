@@ -5,10 +5,10 @@
  * whether a predicted quote covers it and whether its speaker is the gold source.
  * Tune on `dev`; `test` is for the final figure only.
  */
-import { extractQuoteParts, type QuoteWithParts } from '../pipeline/quotes.ts';
-import { createRecognizers, recognizeMentions } from '../pipeline/recognize/index.ts';
-import { segmentArticle } from '../pipeline/segment.ts';
-import type { Mention, SegmentedArticle } from '../pipeline/types.ts';
+import { extractQuoteParts, type QuoteWithParts } from '../quotes/index.ts';
+import { createRecognizers, recognizeMentions } from '../recognize/index.ts';
+import { segmentArticle } from '../segment/index.ts';
+import type { Mention, SegmentedArticle } from '../core/types.ts';
 import {
   alignParagraphs,
   articleOf,

@@ -3,8 +3,8 @@
  * scores, printed.
  */
 import { join } from 'node:path';
-import { extractKnowledge } from '../prepare.ts';
-import { loadConfig, ROOT } from '../config.ts';
+import { extractKnowledge } from '../build/prepare.ts';
+import { loadConfig, ROOT } from '../core/config.ts';
 import { corpusAvailable, evaluateGum, evaluateSpanFile, thresholdTable } from './ner.ts';
 import { readSeedGold, scoreSeed } from './seed.ts';
 import { runPolnearEval } from './polnear-cli.ts';
@@ -12,8 +12,8 @@ import { evaluateEcbPlus, formatEcbPlusResult, hasEcbPlus } from './ecbplus.ts';
 import { evaluateEcbStories, formatEcbStories } from './ecbplus-stories.ts';
 import { ecbPlusErrors } from './ecbplus-errors.ts';
 import { formatErrorCategories } from './polnear-errors.ts';
-import { formatScores, type SpanScores } from '../ner/eval-conll.ts';
-import type { EvalOptions, Suite } from '../commands/eval.ts';
+import { formatScores, type SpanScores } from '../tagger/eval-conll.ts';
+import type { EvalOptions, Suite } from './suites.ts';
 
 function printScores(title: string, scores: SpanScores): void {
   console.log(`\n${title}\n${formatScores(scores).replace(/^/gm, '  ')}`);

@@ -4,8 +4,8 @@
  * type with its variants merged into it, and no page exists for a non-entity.
  */
 import { readFileSync } from 'node:fs';
-import { fingerprint, squashedKey } from '../pipeline/name-keys.ts';
-import type { KnowledgeBase } from '../schema.ts';
+import { fingerprint, squashedKey } from '../resolve/name-keys.ts';
+import type { KnowledgeBase } from '../core/schema.ts';
 
 export interface GoldEntity {
   type: string;

@@ -3,7 +3,7 @@
  * relations around it, clockwise from the top in order of strength. A fixed radial
  * layout, so it needs no iteration and reads the same on every build.
  */
-import type { EntityType } from '../schema.ts';
+import type { EntityType } from '../core/schema.ts';
 import { round, type Point } from './layout.ts';
 
 export interface EgoInput {

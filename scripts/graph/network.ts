@@ -4,7 +4,7 @@
  * are cut to the most mentioned entities and each one's strongest relations, so the page
  * stays readable and the layout fast.
  */
-import type { EntityType, KnowledgeBase } from '../schema.ts';
+import type { EntityType, KnowledgeBase } from '../core/schema.ts';
 import { forceLayout, round } from './layout.ts';
 
 export interface NetworkNode {

@@ -1,6 +1,6 @@
 /** The front matter Dossier writes: merged, validated, ordered, serialized as YAML. */
 import matter from 'gray-matter';
-import { ArticleFrontMatterSchema } from '../schema.ts';
+import { ArticleFrontMatterSchema } from '../core/schema.ts';
 import { ImportError, type DetectedFrontMatter } from './types.ts';
 
 /** Facts the user gives on the command line; each replaces what was detected. */

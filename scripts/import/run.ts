@@ -1,7 +1,7 @@
 /** `kb import` end to end: sources → converted → validated → written, one line each. */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { slugify } from '../ids.ts';
+import { slugify } from '../core/ids.ts';
 import { convertSource } from './convert.ts';
 import { countParagraphs } from './count.ts';
 import { buildFrontMatter, renderArticle, type FrontMatterOverrides } from './front-matter.ts';

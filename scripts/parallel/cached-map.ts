@@ -6,8 +6,8 @@
  * Entries for keys no longer asked for are pruned. Used by extraction and citations.
  */
 import { availableParallelism } from 'node:os';
-import type { ExtractionCache } from '../cache.ts';
-import { startProgress } from '../progress.ts';
+import type { ExtractionCache } from '../util/cache.ts';
+import { startProgress } from '../util/progress.ts';
 import { startPool, type Pool } from './pool.ts';
 
 /** Below this many items per worker, starting workers (and their model) costs more than it saves. */

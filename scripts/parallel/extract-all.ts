@@ -3,10 +3,10 @@
  * article and the pipeline are unchanged, the rest on a pool of worker threads (or on
  * this thread when there is too little to share), in article order.
  */
-import { openCache, type CacheLocation } from '../cache.ts';
-import { createRecognizers } from '../pipeline/recognize/index.ts';
-import type { RecognizerContext } from '../pipeline/recognize/types.ts';
-import type { Article } from '../pipeline/types.ts';
+import { openCache, type CacheLocation } from '../util/cache.ts';
+import { createRecognizers } from '../recognize/index.ts';
+import type { RecognizerContext } from '../recognize/types.ts';
+import type { Article } from '../core/types.ts';
 import { extractArticle, type ArticleExtraction, type StageSeconds } from './extract-article.ts';
 import { cachedMap, chooseWorkers } from './cached-map.ts';
 import { startPool, type Pool } from './pool.ts';
@@ -44,7 +44,7 @@ export interface ExtractWorkerInit {
   cache?: CacheLocation;
 }
 
-const WORKER = new URL('../extract-worker.ts', import.meta.url);
+const WORKER = new URL('./extract-worker.ts', import.meta.url);
 
 /** The extraction cache, and what each worker starts with (where it writes its results). */
 function openExtraction(options: Pick<ExtractAllOptions, 'context' | 'cacheDir'>) {

@@ -4,13 +4,13 @@
  * recognizers' context, so its result can be cached by content hash.
  */
 import type { Root, RootContent } from 'mdast';
-import { locateMentions, type Located } from '../pipeline/locate.ts';
-import { extractQuotes, type Quote } from '../pipeline/quotes.ts';
-import { recognizeMentions } from '../pipeline/recognize/index.ts';
-import type { Recognizer } from '../pipeline/recognize/types.ts';
-import { segmentArticle } from '../pipeline/segment.ts';
-import { storyFeatures, type StoryFeatures } from '../pipeline/stories.ts';
-import type { Article, Paragraph } from '../pipeline/types.ts';
+import { locateMentions, type Located } from '../resolve/locate.ts';
+import { extractQuotes, type Quote } from '../quotes/index.ts';
+import { recognizeMentions } from '../recognize/index.ts';
+import type { Recognizer } from '../recognize/types.ts';
+import { segmentArticle } from '../segment/index.ts';
+import { storyFeatures, type StoryFeatures } from '../stories/index.ts';
+import type { Article, Paragraph } from '../core/types.ts';
 
 /** What later stages need of one article's extraction (the article itself is re-attached). */
 export interface ArticleExtraction {
@@ -23,7 +23,7 @@ export interface ArticleExtraction {
    */
   located: Located[];
   quotes: Quote[];
-  /** What story grouping compares of the article's text (`pipeline/stories.ts`). */
+  /** What story grouping compares of the article's text (`stories/index.ts`). */
   story: StoryFeatures;
   /** Tokens segmented, for throughput figures. */
   tokens: number;

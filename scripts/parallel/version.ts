@@ -1,6 +1,6 @@
 /**
  * The extraction pipeline's version: a hash of everything per-article extraction
- * depends on besides the article itself — the model files (`scripts/models/`), the word
+ * depends on besides the article itself — the model files (`scripts/tagger/models/`), the word
  * lists (`scripts/data/`), the source of every module extraction imports (followed from
  * `extract-article.ts` through relative imports, so a code change anywhere in the
  * recognizers, segmenter or quote finder counts), the curated entities the gazetteer
@@ -54,7 +54,7 @@ export function pipelineVersion(context: unknown, scripts = SCRIPTS): string {
   for (const name of DATA_PACKAGES)
     hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`);
   const files = [
-    ...filesIn(join(scripts, 'models')),
+    ...filesIn(join(scripts, 'tagger', 'models')),
     ...filesIn(join(scripts, 'data')),
     ...moduleClosure(join(scripts, 'parallel', 'extract-article.ts')),
   ];

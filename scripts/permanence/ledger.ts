@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'astro/zod';
-import type { PublishedEntity } from '../pipeline/slugs.ts';
+import type { PublishedEntity } from '../resolve/slugs.ts';
 
 const LedgerEntrySchema = z.object({
   /** Entity id when the path was published (`person/matthew-prince`). */

@@ -5,10 +5,10 @@
  * a page saying what became of it, with its sources; one whose name several entities now
  * share redirects to their disambiguation page. Pure: `astro/permanence.ts` writes the files.
  */
-import { stripBase } from '../urls.ts';
-import { slugify } from '../ids.ts';
-import { squashedKey } from '../pipeline/name-keys.ts';
-import type { KbArticle, KbEntity, KnowledgeBase } from '../schema.ts';
+import { stripBase } from '../core/urls.ts';
+import { slugify } from '../core/ids.ts';
+import { squashedKey } from '../resolve/name-keys.ts';
+import type { KbArticle, KbEntity, KnowledgeBase } from '../core/schema.ts';
 import type { Ledger, LedgerEntry } from './ledger.ts';
 
 export type PlannedPage =
@@ -30,7 +30,7 @@ export interface Plan {
   ledger: Ledger;
 }
 
-/** The file of the data folder that holds `permanenceInput` (`pipeline/emit.ts`). */
+/** The file of the data folder that holds `permanenceInput` (`emit/index.ts`). */
 export const PERMANENCE_INPUT = 'permanence.json';
 
 /**

@@ -6,37 +6,10 @@
  * frozen copy at its permanent link `/<folder>/<slug>/v/<version>/`. Pure and linear:
  * one hash per page, one map look-up per page; the build writes the changed files.
  */
-import type { SiteData } from '../pipeline/assemble.ts';
-import type { EntityView } from '../pipeline/views.ts';
+import type { SiteData, ArchivedPage, VersionLink } from '../core/views.ts';
+import type { EntityView } from '../core/views.ts';
 import { snapshotOfRecord, type History, type VersionRecord } from './history.ts';
 import { snapshotOf, versionOf, viewOf } from './snapshot.ts';
-
-/** One version, as the page lists it. */
-export interface VersionLink {
-  id: string;
-  /** The day it first appeared (YYYY-MM-DD). */
-  date: string;
-  permalink: string;
-}
-
-/** What the version line and history of an entity page show. */
-export interface VersionInfo extends VersionLink {
-  /** The live page of this entity (or what a gone page's address now shows). */
-  page: string;
-  /** True on a frozen copy: a later version replaced it, or the page is gone. */
-  archived?: boolean;
-  /** Every version of the page, newest first. */
-  history: VersionLink[];
-}
-
-/** A frozen copy to render: a stored view of an earlier version. */
-export interface ArchivedPage {
-  /** Path parts of the permalink: `/<folder>/<slug>/v/<version>/`. */
-  folder: string;
-  slug: string;
-  version: string;
-  view: EntityView;
-}
 
 export interface VersionsResult {
   /** The history with this build's new versions appended. */

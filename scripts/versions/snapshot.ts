@@ -5,7 +5,7 @@
  * the same version; the same value, stored, renders the frozen copy of that version.
  */
 import { createHash } from 'node:crypto';
-import type { EntityView } from '../pipeline/views.ts';
+import type { EntityView } from '../core/views.ts';
 
 /** Fields of a view that are site paths and carry the base. */
 const PATH_KEYS = new Set(['path', 'href']);

@@ -6,11 +6,11 @@
  */
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PageSlice, SiteIndex } from '../../scripts/pipeline/emit.ts';
-import type { ArticleView, EntityView } from '../../scripts/pipeline/views.ts';
-import { ROOT } from '../../scripts/config.ts';
-import { ENTITY_TYPES, type EntityType } from '../../scripts/schema.ts';
-import { TYPE_FOLDERS, TYPE_LABELS, createUrls } from '../../scripts/urls.ts';
+import type { PageSlice, SiteIndex } from '../../scripts/emit/index.ts';
+import type { ArticleView, EntityView } from '../../scripts/core/views.ts';
+import { ROOT } from '../../scripts/core/config.ts';
+import { ENTITY_TYPES, type EntityType } from '../../scripts/core/schema.ts';
+import { TYPE_FOLDERS, TYPE_LABELS, createUrls } from '../../scripts/core/urls.ts';
 import { currentShard, waitForPageData } from '../../scripts/astro/shards.ts';
 import type { PagePosition, RouteList } from '../../scripts/astro/pagefind.ts';
 

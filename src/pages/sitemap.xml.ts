@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { site, urls } from '../lib/site';
-import { ENTITY_TYPES } from '../../scripts/schema.ts';
+import { ENTITY_TYPES } from '../../scripts/core/schema.ts';
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

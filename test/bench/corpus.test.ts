@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reutersBody, type BenchArticle } from '../../scripts/bench/corpus.ts';
 import { articleMarkdown } from '../../scripts/bench/workspace.ts';
-import { readArticles } from '../../scripts/pipeline/read.ts';
+import { readArticles } from '../../scripts/read/index.ts';
 import { tempTree } from '../helpers.ts';
 
 describe('bench corpus', () => {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bbcArticles, corporaDir, type BenchArticle } from '../../scripts/bench/corpus.ts';
 import { articleMarkdown } from '../../scripts/bench/workspace.ts';
-import { ROOT } from '../../scripts/config.ts';
+import { ROOT } from '../../scripts/core/config.ts';
 import { tempTree } from '../helpers.ts';
 
 /** Paragraphs of the seed articles, regrouped into `count` articles (no corpus needed). */

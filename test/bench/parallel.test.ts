@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractKnowledge } from '../../scripts/prepare.ts';
-import { loadConfig } from '../../scripts/config.ts';
+import { extractKnowledge } from '../../scripts/build/prepare.ts';
+import { loadConfig } from '../../scripts/core/config.ts';
 import { contentFixture } from './fixture.ts';
 
 describe('parallel extraction', () => {

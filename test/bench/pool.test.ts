@@ -57,7 +57,7 @@ describe('a worker pool', () => {
 
   it('throws a worker’s failure, naming the worker', () => {
     const pool = startPool({
-      script: new URL('../../scripts/render-article-worker.ts', import.meta.url),
+      script: new URL('../../scripts/assemble/render-article-worker.ts', import.meta.url),
       workers: 1,
       init: undefined,
     });

@@ -1,9 +1,9 @@
 /** The browser tests use the project's one Chromium launcher. */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.ts';
+import { launchChromium } from '../../scripts/dev/chromium.ts';
 
-export { CHROMIUM_ARGS, launchChromium } from '../../scripts/chromium.ts';
+export { CHROMIUM_ARGS, launchChromium } from '../../scripts/dev/chromium.ts';
 
 /** One Chromium page for a test file: opened before its tests, closed after them. */
 export function useBrowserPage(options?: BrowserContextOptions): { readonly page: Page } {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest } from '../../scripts/astro/service-worker.ts';
-import { serveSite, type RunningServer } from '../../scripts/serve.ts';
+import { serveSite, type RunningServer } from '../../scripts/cli/serve.ts';
 import { launchChromium } from './browser.ts';
 
 let work: string;

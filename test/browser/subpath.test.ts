@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { LinkChecker } from 'linkinator';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite, type RunningServer } from '../../scripts/serve.ts';
+import { serveSite, type RunningServer } from '../../scripts/cli/serve.ts';
 import { launchChromium } from './browser.ts';
 
 let work: string;

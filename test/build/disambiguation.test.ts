@@ -10,8 +10,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBase } from '../../scripts/schema.ts';
-import { serveSite } from '../../scripts/serve.ts';
+import type { KnowledgeBase } from '../../scripts/core/schema.ts';
+import { serveSite } from '../../scripts/cli/serve.ts';
 import { launchChromium } from '../browser/browser.ts';
 import { tempTree } from '../helpers.ts';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { readSeedGold, scoreSeed } from '../../scripts/eval/seed.ts';
-import { KnowledgeBaseSchema } from '../../scripts/schema.ts';
+import { KnowledgeBaseSchema } from '../../scripts/core/schema.ts';
 
 const kb = KnowledgeBaseSchema.parse(
   JSON.parse(readFileSync(join(inject('siteDir'), 'data/kb.json'), 'utf8')),

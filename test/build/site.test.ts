@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { KnowledgeBaseSchema } from '../../scripts/schema.ts';
+import { KnowledgeBaseSchema } from '../../scripts/core/schema.ts';
 import { buildManifest } from '../../scripts/astro/service-worker.ts';
 
 const dist = inject('siteDir');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, inject, it } from 'vitest';
-import { KnowledgeBaseSchema } from '../../scripts/schema.ts';
+import { KnowledgeBaseSchema } from '../../scripts/core/schema.ts';
 
 const dist = inject('siteDir');
 const kb = KnowledgeBaseSchema.parse(JSON.parse(readFileSync(join(dist, 'data/kb.json'), 'utf8')));

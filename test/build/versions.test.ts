@@ -9,9 +9,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkVersions } from '../../scripts/check.ts';
+import { checkVersions } from '../../scripts/cli/check.ts';
 import { readLedger } from '../../scripts/permanence/ledger.ts';
-import type { KnowledgeBase } from '../../scripts/schema.ts';
+import type { KnowledgeBase } from '../../scripts/core/schema.ts';
 
 const DAY = 86_400;
 const OLD = 'who last week posted a lengthy blog post';

@@ -6,9 +6,9 @@ import {
   expectedItems,
   extractKnowledge,
   type Resolved,
-} from '../../scripts/prepare.ts';
+} from '../../scripts/build/prepare.ts';
 import { itemKey } from '../../scripts/citation/prepare.ts';
-import { loadConfig } from '../../scripts/config.ts';
+import { loadConfig } from '../../scripts/core/config.ts';
 import { recordVersions, versionDate } from '../../scripts/versions/record.ts';
 import { contentFixture } from '../bench/fixture.ts';
 

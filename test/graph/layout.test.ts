@@ -4,7 +4,7 @@ import { forceLayout } from '../../scripts/graph/layout.ts';
 import { egoGraph } from '../../scripts/graph/ego.ts';
 import { network } from '../../scripts/graph/network.ts';
 import { hashSeed, seededRandom } from '../../scripts/graph/random.ts';
-import type { KnowledgeBase } from '../../scripts/schema.ts';
+import type { KnowledgeBase } from '../../scripts/core/schema.ts';
 
 const ids = Array.from({ length: 30 }, (_, i) => `person/p${i}`);
 const edges = ids.slice(1).map((id, i) => ({ source: ids[i]!, target: id, weight: (i % 5) / 5 }));

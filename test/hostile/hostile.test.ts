@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite, type RunningServer } from '../../scripts/serve.ts';
+import { serveSite, type RunningServer } from '../../scripts/cli/serve.ts';
 import { launchChromium } from '../browser/browser.ts';
 import { BAD, GOOD, writeHostileContent } from './fixtures.ts';
 

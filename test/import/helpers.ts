@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import { ArticleFrontMatterSchema } from '../../scripts/schema.ts';
+import { ArticleFrontMatterSchema } from '../../scripts/core/schema.ts';
 import { tempFolder } from '../helpers.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../fixtures/import');

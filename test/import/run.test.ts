@@ -9,7 +9,7 @@ import {
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { register } from '../../scripts/commands/import.ts';
+import { register } from '../../scripts/cli/commands/import.ts';
 import { importSources } from '../../scripts/import/run.ts';
 import { FIXTURES, captureLog, readArticle, tempDir } from './helpers.ts';
 

@@ -1,0 +1,35 @@
+/** `kb check`: content problems, data contract, permanence of published URLs, links. */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig, ROOT } from '../../core/config.ts';
+import type { CheckResult } from '../check.ts';
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description(
+      'check content, the data contract, permanence of published URLs and versions, and links in dist/',
+    )
+    .option('--dir <dir>', 'built site to check', process.env.KB_OUT ?? join(ROOT, 'dist'))
+    .option('--no-links', 'skip the link crawl')
+    .action(async (options: { dir: string; links: boolean }) => {
+      const { checkContent, checkDataContract, checkLinks, checkPermanence, checkVersions } =
+        await import('../check.ts');
+      const config = loadConfig();
+      const results: CheckResult[] = [
+        checkContent(config),
+        checkDataContract(options.dir),
+        checkPermanence(options.dir, config.ledgerFile),
+        checkVersions(options.dir, config.ledgerFile, config.historyDir),
+      ];
+      if (options.links) results.push(await checkLinks(options.dir, config.base));
+      for (const { name, failures } of results) {
+        console.log(
+          `${failures.length ? '✗' : '✓'} ${name}${failures.length ? `: ${failures.length} problem(s)` : ''}`,
+        );
+        for (const failure of failures.slice(0, 50)) console.log(`    ${failure}`);
+        if (failures.length > 50) console.log(`    … and ${failures.length - 50} more`);
+      }
+      if (results.some((r) => r.failures.length)) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,10 @@
+/** The suites `kb eval` runs and its options: read by the command line and the runner. */
+export const SUITES = ['seed', 'conll', 'gum', 'wnut', 'polnear', 'ecbplus', 'threshold'] as const;
+export type Suite = (typeof SUITES)[number];
+
+export interface EvalOptions {
+  corpora: string;
+  only?: string;
+  final?: boolean;
+  errors?: string | boolean;
+}

@@ -1,0 +1,205 @@
+/**
+ * Stage 1, read: `content/articles/*.md` → validated `Article`s, and
+ * `content/entities/<type>/*.md` → curated entities. One of the two stages that touch
+ * the disk. A bad file becomes a `ContentProblem` naming file, line and fix; every
+ * other file is still read.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import matter from 'gray-matter';
+import type { z } from 'astro/zod';
+import { articleId, slugify } from '../core/ids.ts';
+import { ArticleFrontMatterSchema, CuratedEntitySchema, ENTITY_TYPES } from '../core/schema.ts';
+import type { Article, ContentProblem } from '../core/types.ts';
+import type { CuratedEntity } from '../core/schema.ts';
+
+export interface ReadResult<T> {
+  items: T[];
+  problems: ContentProblem[];
+}
+
+/** Markdown files of a folder, sorted so that output never depends on the file system's order. */
+export function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.(md|markdown)$/i.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** Larger articles are refused: one article should never hold up or bloat the whole site. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Decodes a file's text: UTF-8 strictly, or UTF-16 when it starts with a byte-order mark
+ * (Windows tools save that). A file that is not text is reported, not read as garbage.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    throw new Error(
+      `is ${mb} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for one article (split it into several)`,
+    );
+  }
+  const bom16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  let text: string;
+  if (bom16) {
+    text = new TextDecoder(bom16, { fatal: true }).decode(bytes);
+  } else {
+    if (bytes.includes(0))
+      throw new Error('is a binary file, not text (save it as UTF-8 markdown)');
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new Error('is not valid UTF-8 text (re-save it with UTF-8 encoding)');
+    }
+  }
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** The 1-based line of a top-level front matter key, to point errors at it. */
+function lineOfKey(source: string, key: string | undefined): number {
+  if (!key) return 1;
+  const index = source.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  return index < 0 ? 1 : index + 1;
+}
+
+/** Turns a zod failure into one readable problem: the file, its first bad line, every issue. */
+function zodProblem(file: string, source: string, error: z.ZodError): ContentProblem {
+  const keys = error.issues.map((issue) =>
+    issue.path[0] === undefined ? undefined : String(issue.path[0]),
+  );
+  const messages = error.issues.map((issue, i) => {
+    const key = keys[i];
+    const message = issue.message.replace(/^Invalid input: /, '');
+    return key && !message.includes(key) ? `"${key}" ${message}` : message;
+  });
+  return {
+    file,
+    line: Math.min(...keys.map((key) => lineOfKey(source, key))),
+    message: messages.join('; '),
+  };
+}
+
+/** Parses front matter, reporting YAML errors with their line. */
+function parseMatter(file: string, source: string): matter.GrayMatterFile<string> | ContentProblem {
+  try {
+    // gray-matter caches by content; pass an options object to keep results independent.
+    return matter(source, {});
+  } catch (error) {
+    const mark = (error as { mark?: { line: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    return {
+      file,
+      line: mark ? mark.line + 2 : 1,
+      message: `invalid YAML front matter: ${reason} (check quotes and colons)`,
+    };
+  }
+}
+
+/** A markdown file decoded and split into front matter and body, or the problem with it. */
+function loadMarkdown(
+  path: string,
+  root: string,
+): { file: string; source: string; parsed: matter.GrayMatterFile<string> } | ContentProblem {
+  const file = relative(root, path);
+  let source: string;
+  try {
+    source = decodeText(readFileSync(path));
+  } catch (error) {
+    return { file, message: (error as Error).message };
+  }
+  const parsed = parseMatter(file, source);
+  return 'message' in parsed ? parsed : { file, source, parsed };
+}
+
+/** Reads every article in `dir`. */
+export function readArticles(dir: string, root: string): ReadResult<Article> {
+  const items: Article[] = [];
+  const problems: ContentProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const path of markdownFiles(dir)) {
+    const loaded = loadMarkdown(path, root);
+    if ('message' in loaded) {
+      problems.push(loaded);
+      continue;
+    }
+    const { file, source, parsed } = loaded;
+    const meta = ArticleFrontMatterSchema.safeParse(parsed.data);
+    if (!meta.success) {
+      problems.push(zodProblem(file, source, meta.error));
+      continue;
+    }
+    if (!/[\p{L}\p{N}]/u.test(parsed.content)) {
+      problems.push({ file, message: 'has no text after its front matter (add the article body)' });
+      continue;
+    }
+    const slug = slugify(basename(path).replace(/\.(md|markdown)$/i, ''));
+    if (seen.has(slug)) {
+      problems.push({
+        file,
+        message: `has the same URL slug "${slug}" as ${seen.get(slug)} (rename one of them)`,
+      });
+      continue;
+    }
+    seen.set(slug, file);
+    const bodyLine = source.split('\n').length - parsed.content.split('\n').length + 1;
+    const hash = createHash('sha256').update(source).digest('hex');
+    items.push({
+      id: articleId(slug),
+      slug,
+      file,
+      meta: meta.data,
+      body: parsed.content,
+      bodyLine,
+      hash,
+    });
+  }
+  return { items, problems };
+}
+
+export interface CuratedEntry extends CuratedEntity {
+  /** Editorial summary: the markdown body of the file. */
+  summary: string;
+  file: string;
+}
+
+/** Reads curated entities from `content/entities/<type>/*.md`. */
+export function readCuratedEntities(dir: string, root: string): ReadResult<CuratedEntry> {
+  const items: CuratedEntry[] = [];
+  const problems: ContentProblem[] = [];
+  for (const type of ENTITY_TYPES) {
+    for (const path of markdownFiles(join(dir, type))) {
+      const loaded = loadMarkdown(path, root);
+      if ('message' in loaded) {
+        problems.push(loaded);
+        continue;
+      }
+      const { file, source, parsed } = loaded;
+      const entity = CuratedEntitySchema.safeParse({ type, ...parsed.data });
+      if (!entity.success) {
+        problems.push(zodProblem(file, source, entity.error));
+      } else if (entity.data.type !== type) {
+        problems.push({
+          file,
+          line: lineOfKey(source, 'type'),
+          message: `type "${entity.data.type}" does not match its folder "${type}" (move the file)`,
+        });
+      } else {
+        items.push({ ...entity.data, summary: parsed.content.trim(), file });
+      }
+    }
+  }
+  return { items, problems };
+}
+
+/** `file:line: message`, the form editors and terminals link. */
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`;
+}
