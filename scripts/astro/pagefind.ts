@@ -318,12 +318,18 @@ export interface SearchIndex {
  * site under `base` rendered by `shards` processes, with at most `maxFragments`
  * fragment files.
  */
+/** The language of the site's own pages (`Base.astro`'s default `lang`). */
+export const SITE_LANGUAGE = 'en';
+
 export async function startSearchIndex(
   shards: number,
   base: string,
   maxFragments = MAX_FRAGMENT_FILES,
 ): Promise<SearchIndex> {
-  const created = await pagefind.createIndex({ maxFragments });
+  // One index for every language, named by the site's (the search page's `lang`): by
+  // default Pagefind makes one per page language and the search page loads only its own,
+  // so an article in German was never found; and the tag never reaches a file name.
+  const created = await pagefind.createIndex({ maxFragments, forceLanguage: SITE_LANGUAGE });
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
   const index = created.index;
   const root = base.replace(/\/?$/, '/');

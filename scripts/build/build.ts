@@ -247,7 +247,7 @@ export async function buildSite(
   const finished = performance.now();
   Object.assign(seconds, { startup: started / 1000, render, index, total: finished / 1000 });
   console.log(
-    `built ${stats.articles} article(s), skipped ${new Set(problems.map((p) => p.file)).size}; ` +
+    `built ${stats.articles} article(s), skipped ${new Set(problems.filter((p) => !p.kept).map((p) => p.file)).size}; ` +
       `${stats.entities} entities → ${relative(process.cwd(), outDir) || '.'}/ in ${seconds.total!.toFixed(1)} s`,
   );
   return { problems: problems.length, seconds, stats };

@@ -13,6 +13,7 @@ import { readLedger } from '../permanence/ledger.ts';
 import { readHistory } from '../versions/history.ts';
 import { formatProblem } from '../read/index.ts';
 import { KnowledgeBaseSchema } from '../core/schema.ts';
+import { lookAlikeNames } from '../core/names.ts';
 import { serveSite } from './serve.ts';
 
 export interface CheckResult {
@@ -37,7 +38,19 @@ export function checkDataContract(dist: string): CheckResult {
   };
 }
 
-export function checkPermanence(dist: string, ledgerFile: string): CheckResult {
+/** Names written with a look-alike letter of another script (`lookAlikeNames`). */
+export function checkNames(dist: string): CheckResult {
+  const file = join(dist, 'data/kb.json');
+  if (!existsSync(file)) return { name: 'names', failures: [] };
+  const kb = JSON.parse(readFileSync(file, 'utf8')) as {
+    entities: Parameters<typeof lookAlikeNames>[0];
+  };
+  return { name: 'names', failures: lookAlikeNames(kb.entities) };
+}
+
+/** `ledgerFile`'s URLs all resolve in `dist`, a site built for `base` (redirects name `base`). */
+export function checkPermanence(dist: string, ledgerFile: string, base = '/'): CheckResult {
+  const root = base.replace(/\/?$/, '/');
   const failures: string[] = [];
   for (const path of Object.keys(readLedger(ledgerFile).urls)) {
     const file = join(dist, path, 'index.html');
@@ -50,10 +63,9 @@ export function checkPermanence(dist: string, ledgerFile: string): CheckResult {
     const target = /http-equiv="refresh" content="0; url=([^"]+)"/.exec(
       readFileSync(file, 'utf8'),
     )?.[1];
-    if (
-      target &&
-      !existsSync(join(dist, decodeURIComponent(target).replace(/^\/+/, ''), 'index.html'))
-    ) {
+    const inSite = target && decodeURIComponent(target);
+    const local = inSite && inSite.startsWith(root) ? inSite.slice(root.length) : inSite;
+    if (local !== undefined && !existsSync(join(dist, local.replace(/^\/+/, ''), 'index.html'))) {
       failures.push(`/${path} redirects to ${target}, which does not exist`);
     }
   }

@@ -3,6 +3,8 @@
  * knowledge graph; slugs are the last URL segment.
  */
 import { createHash } from 'node:crypto';
+import anyAscii from 'any-ascii';
+import { normalizeName } from './names.ts';
 import type { EntityType } from './schema.ts';
 
 export type ArticleId = string & { readonly __brand: 'ArticleId' };
@@ -29,22 +31,28 @@ export function shortHash(text: string, length = 8): string {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
 }
 
+/** CJK characters: each is a syllable, and a slug reads better with them apart ("xi-jin-ping"). */
+const SYLLABIC = /([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
+
 /**
- * A URL- and file-safe slug: lowercase letters and digits of any script joined by
- * hyphens, diacritics removed, at most 80 characters. Never empty, never `.`/`..`,
- * never a reserved device name: those fall back to a hash of the input.
+ * A URL- and file-safe slug: the name transliterated to ASCII (any-ascii: "Støre" →
+ * "store", "Песков" → "peskov", "习近平" → "xi-jin-ping", "🔥" → "fire"), lowercase
+ * letters and digits joined by hyphens, at most 80 characters. ASCII because such a path
+ * is the same on every static host, under a sub-path, from `file://`, in a zip unpacked
+ * on macOS (which stores file names decomposed, NFD) or Windows, and in Pagefind, with no
+ * percent-encoding to disagree about. Never empty, never `.`/`..`, never a reserved
+ * device name: those fall back to a hash of the input.
  */
 export function slugify(name: string): string {
-  let slug = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const clean = normalizeName(name).replace(/[\u200C\u200D]/gu, '');
+  let slug = anyAscii(clean.replace(SYLLABIC, ' $1 '))
     .toLowerCase()
     .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (slug.length > MAX_SLUG)
     slug = slug.slice(0, MAX_SLUG).replace(/-+[^-]*$/, '') || slug.slice(0, MAX_SLUG);
-  if (!slug || RESERVED.has(slug)) slug = [slug, shortHash(name)].filter(Boolean).join('-');
+  if (!slug || RESERVED.has(slug)) slug = [slug, shortHash(clean)].filter(Boolean).join('-');
   return slug;
 }
 

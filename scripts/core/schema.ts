@@ -3,6 +3,7 @@
  * scripts and the Astro pages. Types come from `z.infer`, never written twice.
  */
 import { z } from 'astro/zod';
+import { normalizeName, stripBidi } from './names.ts';
 
 /** The six entity types, in the order the site lists them. */
 export const ENTITY_TYPES = [
@@ -16,46 +17,97 @@ export const ENTITY_TYPES = [
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 
-/** YAML turns `2022-09-03` into a Date; accept both and normalize to `YYYY-MM-DD`. */
+/**
+ * A calendar date that exists, `YYYY-MM-DD`. Front matter is read with YAML's core schema
+ * (`read/front-matter.ts`), so a date stays the text it was written as: a date-time with
+ * an offset (`2022-09-03T22:30:00-05:00`) keeps the day it names, not the UTC day, and
+ * `2022-02-30` is refused rather than rolled over to March.
+ */
 const isoDate = z.preprocess(
-  (value) =>
-    value instanceof Date && !Number.isNaN(value.getTime())
-      ? value.toISOString().slice(0, 10)
-      : value,
-  z.iso.date({ error: (issue) => `"${String(issue.input)}" is not a date (use YYYY-MM-DD)` }),
+  (value) => {
+    if (value instanceof Date && !Number.isNaN(value.getTime()))
+      return value.toISOString().slice(0, 10);
+    const dateTime =
+      typeof value === 'string' &&
+      /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i.exec(
+        value.trim(),
+      );
+    return dateTime ? dateTime[1] : typeof value === 'string' ? value.trim() : value;
+  },
+  z.iso.date({
+    error: (issue) =>
+      `"${String(issue.input).slice(0, 40)}" is not a date (use YYYY-MM-DD)`,
+  }),
 );
+
+/** Longest language tag accepted: RFC 5646 §4.4.1 asks every implementation to take 35 characters. */
+const MAX_LANGUAGE_TAG = 35;
+
+/**
+ * A BCP 47 language tag, in its canonical form ("EN-us" → "en-US"), checked by
+ * `Intl.getCanonicalLocales`. Anything else (a path, quotes, a sentence) is refused: the
+ * tag reaches the page's `lang` and the search index.
+ */
+const languageTag = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    let tag: string | undefined;
+    try {
+      if (value.length <= MAX_LANGUAGE_TAG) tag = Intl.getCanonicalLocales(value)[0];
+    } catch {
+      tag = undefined;
+    }
+    if (tag) return tag;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"language" must be a BCP 47 language tag such as "en" or "pt-BR" (got "${value.slice(0, 40)}")`,
+    });
+    return z.NEVER;
+  });
+
+/** A field's text: NFC, without bidirectional controls that would reorder the page around it. */
+const plainText = z.string().transform(stripBidi);
+
+/** A name: NFC, no invisible characters or bidi controls, spaces collapsed (`core/names.ts`). */
+const nameText = z.string().transform(normalizeName).pipe(z.string().min(1));
 
 /** Front matter of `content/articles/<slug>.md`. */
 export const ArticleFrontMatterSchema = z.object({
   /** Headline as published. */
-  title: z.string({ error: 'a "title" is required' }).trim().min(1, 'title must not be empty'),
+  title: z
+    .string({ error: 'a "title" is required' })
+    .transform(stripBidi)
+    .pipe(z.string().trim().min(1, 'title must not be empty')),
   /** Who published the article, e.g. "The Washington Post". */
-  publisher: z.string().trim().min(1).optional(),
+  publisher: plainText.pipe(z.string().trim().min(1)).optional(),
   /** Bylines, in order. */
-  authors: z.array(z.string().trim().min(1)).default([]),
+  authors: z.array(plainText.pipe(z.string().trim().min(1))).default([]),
   /** Publication date, ISO `YYYY-MM-DD`. */
   date: isoDate.optional(),
   /** Where the original article lives. */
   url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) address' }).optional(),
   /** BCP 47 language tag of the text. */
-  language: z.string().default('en'),
+  language: languageTag.default('en'),
   /** Editorial note shown with the article (e.g. "machine translation of …"). */
-  note: z.string().optional(),
+  note: plainText.optional(),
 });
 export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatterSchema>;
 
 /** Front matter of a curated entity, `content/entities/<type>/<slug>.md`. */
 export const CuratedEntitySchema = z.object({
   /** Canonical display name. */
-  name: z.string().trim().min(1),
+  name: nameText,
   /** Must agree with the folder the file is in. */
   type: EntityTypeSchema,
   /** Other names this entity goes by; each becomes a redirect and a gazetteer entry. */
-  aliases: z.array(z.string().trim().min(1)).default([]),
-  /** Wikidata / Wikipedia URLs identifying the same thing. */
-  sameAs: z.array(z.url()).default([]),
+  aliases: z.array(nameText).default([]),
+  /** Wikidata / Wikipedia URLs identifying the same thing: http(s) only. */
+  sameAs: z
+    .array(z.url({ protocol: /^https?$/, error: 'sameAs must list http(s) addresses' }))
+    .default([]),
   /** One-line description. */
-  description: z.string().optional(),
+  description: plainText.optional(),
 });
 export type CuratedEntity = z.infer<typeof CuratedEntitySchema>;
 

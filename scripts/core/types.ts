@@ -26,6 +26,8 @@ export interface ContentProblem {
   file: string;
   line?: number;
   message: string;
+  /** A warning: the file was still built (something in it was cleaned up or left out). */
+  kept?: boolean;
 }
 
 /** A span of text: JavaScript string offsets, end exclusive. */

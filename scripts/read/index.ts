@@ -7,12 +7,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import matter from 'gray-matter';
+import type matter from 'gray-matter';
 import type { z } from 'astro/zod';
 import { articleId, slugify } from '../core/ids.ts';
 import { ArticleFrontMatterSchema, CuratedEntitySchema, ENTITY_TYPES } from '../core/schema.ts';
 import type { Article, ContentProblem } from '../core/types.ts';
-import type { CuratedEntity } from '../core/schema.ts';
+import type { CuratedEntity, EntityType } from '../core/schema.ts';
+import { hasBidiControl, hasInvisible } from '../core/names.ts';
+import { TYPE_FOLDERS } from '../core/urls.ts';
+import { parseFrontMatter } from './front-matter.ts';
 
 export interface ReadResult<T> {
   items: T[];
@@ -89,18 +92,37 @@ function zodProblem(file: string, source: string, error: z.ZodError): ContentPro
 
 /** Parses front matter, reporting YAML errors with their line. */
 function parseMatter(file: string, source: string): matter.GrayMatterFile<string> | ContentProblem {
-  try {
-    // gray-matter caches by content; pass an options object to keep results independent.
-    return matter(source, {});
-  } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    return {
+  const parsed = parseFrontMatter(source);
+  if (!('reason' in parsed)) return parsed;
+  return {
+    file,
+    line: parsed.line ?? 1,
+    message: `invalid YAML front matter: ${parsed.reason} (check quotes, colons and aliases)`,
+  };
+}
+
+/**
+ * Warnings for text fields that held characters the schema took out: bidirectional
+ * controls (they would reorder the page around the field) and, in names, invisible ones.
+ */
+function strippedCharacterWarnings(
+  file: string,
+  source: string,
+  data: Record<string, unknown>,
+): ContentProblem[] {
+  const warnings: ContentProblem[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const texts = Array.isArray(value) ? value : [value];
+    if (!texts.some((t) => typeof t === 'string' && (hasBidiControl(t) || hasInvisible(t))))
+      continue;
+    warnings.push({
       file,
-      line: mark ? mark.line + 2 : 1,
-      message: `invalid YAML front matter: ${reason} (check quotes and colons)`,
-    };
+      line: lineOfKey(source, key),
+      message: `"${key}" held invisible or text-direction control characters, removed so they cannot reorder or disguise the page (retype the text without them)`,
+      kept: true,
+    });
   }
+  return warnings;
 }
 
 /** A markdown file decoded and split into front matter and body, or the problem with it. */
@@ -136,6 +158,7 @@ export function readArticles(dir: string, root: string): ReadResult<Article> {
       problems.push(zodProblem(file, source, meta.error));
       continue;
     }
+    problems.push(...strippedCharacterWarnings(file, source, parsed.data));
     if (!/[\p{L}\p{N}]/u.test(parsed.content)) {
       problems.push({ file, message: 'has no text after its front matter (add the article body)' });
       continue;
@@ -156,7 +179,8 @@ export function readArticles(dir: string, root: string): ReadResult<Article> {
       slug,
       file,
       meta: meta.data,
-      body: parsed.content,
+      // One Unicode form, so that NFC and NFD spellings of a name are one name.
+      body: parsed.content.normalize('NFC'),
       bodyLine,
       hash,
     });
@@ -170,12 +194,28 @@ export interface CuratedEntry extends CuratedEntity {
   file: string;
 }
 
-/** Reads curated entities from `content/entities/<type>/*.md`. */
+/** Reads curated entities from `content/entities/<type>/*.md` (or the URL's folder name, `people/`). */
 export function readCuratedEntities(dir: string, root: string): ReadResult<CuratedEntry> {
   const items: CuratedEntry[] = [];
   const problems: ContentProblem[] = [];
+  const folders = new Map<string, EntityType>();
   for (const type of ENTITY_TYPES) {
-    for (const path of markdownFiles(join(dir, type))) {
+    folders.set(type, type);
+    folders.set(TYPE_FOLDERS[type], type);
+  }
+  if (existsSync(dir)) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      if (!entry.isDirectory() || folders.has(entry.name)) continue;
+      problems.push({
+        file: relative(root, join(dir, entry.name)),
+        message: `is not an entity folder, so its files are not read (use one of ${ENTITY_TYPES.join(', ')})`,
+      });
+    }
+  }
+  for (const [folder, type] of folders) {
+    for (const path of markdownFiles(join(dir, folder))) {
       const loaded = loadMarkdown(path, root);
       if ('message' in loaded) {
         problems.push(loaded);
@@ -189,10 +229,11 @@ export function readCuratedEntities(dir: string, root: string): ReadResult<Curat
         problems.push({
           file,
           line: lineOfKey(source, 'type'),
-          message: `type "${entity.data.type}" does not match its folder "${type}" (move the file)`,
+          message: `type "${entity.data.type}" does not match its folder "${folder}" (move the file)`,
         });
       } else {
-        items.push({ ...entity.data, summary: parsed.content.trim(), file });
+        problems.push(...strippedCharacterWarnings(file, source, parsed.data));
+        items.push({ ...entity.data, summary: parsed.content.normalize('NFC').trim(), file });
       }
     }
   }

@@ -17,6 +17,13 @@ interface Entry {
   score: number;
 }
 
+/**
+ * How a name's first word may start: a capital, a digit, `#`/`@`, a letter of a script
+ * without case (Arabic, Hebrew, Devanagari, CJK: `\p{Lo}`) or an emoji. Not a small letter:
+ * "apple" in running text is no name.
+ */
+const NAME_START = /^(?:[\p{Lu}\p{Lt}\p{Lo}\p{N}#@]|\p{Extended_Pictographic})/u;
+
 function key(words: string[]): string {
   return words.map((w) => w.toLowerCase().replace(/’/g, "'")).join(' ');
 }
@@ -42,12 +49,13 @@ export const gazetteerRecognizer: RecognizerFactory = ({ curated }) => {
 
   return {
     name: 'gazetteer',
+    anyLanguage: true,
     recognize(doc) {
       const out: Mention[] = [];
       for (const p of doc.paragraphs) {
         for (const { tokens } of p.sentences) {
           for (let i = 0; i < tokens.length; i++) {
-            if (!/^[\p{Lu}\p{N}#@]/u.test(tokens[i]!.text)) continue;
+            if (!NAME_START.test(tokens[i]!.text)) continue;
             for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
               const entry = entries.get(
                 tokens

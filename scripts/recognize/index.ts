@@ -40,7 +40,11 @@ export function recognizeMentions(doc: SegmentedArticle, recognizers: Recognizer
   const taken = new Map<string, Mention[]>();
   const accepted: Mention[] = [];
   const paragraphText = new Map(doc.paragraphs.map((p) => [p.id, p.text]));
+  // An article in another language gets only the recognizers that read any language: the
+  // tagger and the patterns would find "names" in whatever is capitalized there.
+  const english = /^en(-|$)/i.test(doc.article.meta.language ?? 'en');
   for (const recognizer of recognizers) {
+    if (!english && !recognizer.anyLanguage) continue;
     for (const found of recognizer.recognize(doc)) {
       for (const mention of splitAtTitle(
         trimSpan(found),

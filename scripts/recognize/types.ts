@@ -18,6 +18,11 @@ export interface Recognizer {
    * article (and the context the factory was given): results are cached by content hash.
    */
   recognize(doc: SegmentedArticle): Mention[];
+  /**
+   * True when it reads text in any language (names from a list). Others learned from or
+   * were written for English, and are not run on an article whose `language` is another.
+   */
+  anyLanguage?: boolean;
 }
 
 export type RecognizerFactory = (context: RecognizerContext) => Recognizer;

@@ -92,3 +92,85 @@ describe('decodeText', () => {
     );
   });
 });
+
+describe('front matter from the real world', () => {
+  const read = (front: string) => {
+    const root = tempTree({ 'articles/a.md': `---\n${front}\n---\n\nSome text.\n` });
+    return readArticles(join(root, 'articles'), root);
+  };
+
+  it('keeps the day a date-time names, whatever its offset, and refuses a day that does not exist', () => {
+    expect(read('title: T\ndate: 2022-09-03T22:30:00-05:00').items[0]!.meta.date).toBe(
+      '2022-09-03',
+    );
+    expect(read('title: T\ndate: 2024-02-29').items[0]!.meta.date).toBe('2024-02-29');
+    for (const bad of ['2022-02-30', '2023-02-29', '2022-13-01'])
+      expect(formatProblem(read(`title: T\ndate: ${bad}`).problems[0]!)).toBe(
+        `articles/a.md:3: "${bad}" is not a date (use YYYY-MM-DD)`,
+      );
+  });
+
+  it('takes a BCP 47 language tag in its canonical form, and nothing else', () => {
+    expect(read('title: T\nlanguage: PT-br').items[0]!.meta.language).toBe('pt-BR');
+    for (const bad of ['../../../content/pwn', '"en"', 'x'.repeat(43), 'english please']) {
+      const { items, problems } = read(`title: T\nlanguage: '${bad}'`);
+      expect(items, bad).toEqual([]);
+      expect(problems[0]!.message).toMatch(/"language" must be a BCP 47 language tag/);
+      expect(problems[0]!.line).toBe(3);
+    }
+  });
+
+  it('refuses a YAML alias bomb at parse time, naming the file', () => {
+    const bomb = [
+      'title: T',
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'note: [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+    ].join('\n');
+    const { items, problems } = read(bomb);
+    expect(items).toEqual([]);
+    expect(formatProblem(problems[0]!)).toMatch(
+      /^articles\/a\.md:\d+: invalid YAML front matter: .*alias/i,
+    );
+  });
+
+  it('takes bidi controls out of text fields, with a warning that keeps the article', () => {
+    const { items, problems } = read("title: 'Evil \u202Etxt.exe'\npublisher: Post");
+    expect(items[0]!.meta.title).toBe('Evil txt.exe');
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'articles/a.md', line: 2, kept: true }),
+    ]);
+  });
+});
+
+describe('curated entities from the real world', () => {
+  it("reads the URL's folder name as the type, and names a folder it cannot use", () => {
+    const root = tempTree({
+      'entities/people/ada.md': '---\nname: "Ada\u200B Quill"\n---\nA person.\n',
+      'entities/persons/bob.md': '---\nname: Bob\n---\nA person.\n',
+    });
+    const { items, problems } = readCuratedEntities(join(root, 'entities'), root);
+    expect(items.map((e) => [e.type, e.name])).toEqual([['person', 'Ada Quill']]);
+    expect(problems.map(formatProblem)).toEqual([
+      'entities/persons: is not an entity folder, so its files are not read (use one of person, organization, site, campaign, place, event)',
+      expect.stringMatching(/^entities\/people\/ada\.md:2: "name" held invisible/),
+    ]);
+  });
+
+  it('accepts only http(s) sameAs links', () => {
+    const root = tempTree({
+      'entities/person/a.md': '---\nname: A\nsameAs: ["javascript:alert(1)"]\n---\n',
+      'entities/person/b.md': '---\nname: B\nsameAs: ["data:text/html,x"]\n---\n',
+      'entities/person/c.md': '---\nname: C\nsameAs: ["https://www.wikidata.org/wiki/Q1"]\n---\n',
+    });
+    const { items, problems } = readCuratedEntities(join(root, 'entities'), root);
+    expect(items.map((e) => e.name)).toEqual(['C']);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/sameAs must list http\(s\) addresses/),
+      expect.stringMatching(/sameAs must list http\(s\) addresses/),
+    ]);
+  });
+});

@@ -13,13 +13,20 @@ export function register(program: Command): void {
     .option('--dir <dir>', 'built site to check', process.env.KB_OUT ?? join(ROOT, 'dist'))
     .option('--no-links', 'skip the link crawl')
     .action(async (options: { dir: string; links: boolean }) => {
-      const { checkContent, checkDataContract, checkLinks, checkPermanence, checkVersions } =
-        await import('../check.ts');
+      const {
+        checkContent,
+        checkDataContract,
+        checkLinks,
+        checkNames,
+        checkPermanence,
+        checkVersions,
+      } = await import('../check.ts');
       const config = loadConfig();
       const results: CheckResult[] = [
         checkContent(config),
         checkDataContract(options.dir),
-        checkPermanence(options.dir, config.ledgerFile),
+        checkNames(options.dir),
+        checkPermanence(options.dir, config.ledgerFile, config.base),
         checkVersions(options.dir, config.ledgerFile, config.historyDir),
       ];
       if (options.links) results.push(await checkLinks(options.dir, config.base));

@@ -44,6 +44,14 @@ async function printKnowledge(review: boolean): Promise<void> {
         .join(', ');
       console.log(`  ${e.score.toFixed(2)}  ${e.type.padEnd(12)} ${e.name}  (${where})`);
     }
+    const { lookAlikeNames } = await import('../../core/names.ts');
+    const lookAlikes = lookAlikeNames(site.kb.entities);
+    if (lookAlikes.length) {
+      console.log(
+        `${lookAlikes.length} name(s) written with a look-alike letter of another script:`,
+      );
+      for (const line of lookAlikes) console.log(`  ${line}`);
+    }
     return;
   }
   for (const e of site.kb.entities) {
