@@ -61,12 +61,20 @@ export function gatherKnowledge(
     .map((e) => ({ ...e, mentions: e.mentions.filter((m) => !duplicateOf.has(m.article)) }))
     .filter((e, i) => e.mentions.length > 0 || allEntities[i]!.mentions.length === 0);
 
-  const byArticle = new Map<string, RoleMention[]>();
+  // Mentions by article, then by paragraph: each paragraph reads only its own (linear in
+  // an article's paragraphs, not their product with its mentions).
+  const byArticle = new Map<string, Map<string, RoleMention[]>>();
   for (const e of entities)
     for (const m of e.mentions) {
-      const list = byArticle.get(m.article) ?? [];
-      list.push({ entity: e.id, type: e.type, paragraph: m.paragraph, start: m.start, end: m.end });
-      byArticle.set(m.article, list);
+      let perParagraph = byArticle.get(m.article);
+      if (!perParagraph) byArticle.set(m.article, (perParagraph = new Map()));
+      appendTo(perParagraph, m.paragraph, {
+        entity: e.id,
+        type: e.type,
+        paragraph: m.paragraph,
+        start: m.start,
+        end: m.end,
+      });
     }
   const roles = new Map<EntityId, EntityRole[]>();
   const evidence = new Map<EntityId, Map<string, Span[]>>();
@@ -74,7 +82,9 @@ export function gatherKnowledge(
     const mentions = byArticle.get(article.id);
     if (!mentions || duplicateOf.has(article.id)) continue;
     for (const paragraph of paragraphs) {
-      for (const fact of findRoles(paragraph, mentions, lexicon)) {
+      const here = mentions.get(paragraph.id);
+      if (!here) continue;
+      for (const fact of findRoles(paragraph, here, lexicon)) {
         const subject = fact.subject.entity as EntityId;
         const list = roles.get(subject) ?? [];
         list.push({

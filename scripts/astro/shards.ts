@@ -95,6 +95,14 @@ export const DATA_READY = 'data-ready';
 /** Where `render-shard.ts` puts the wait for the page data. */
 const DATA_GATE = Symbol.for('dossier.render.data');
 
+/**
+ * An answer to a render process that has already finished: a page that takes Pagefind
+ * long to index (a very long article) can be answered after the process that sent it
+ * exited, and writing to its closed channel fails (EPIPE). Nothing is lost: a process
+ * that failed says so by its exit code.
+ */
+const ignoreClosed = () => {};
+
 /** In a render process, installs what `waitForPageData` calls. */
 export function setDataGate(wait: () => Promise<void>): void {
   (globalThis as { [DATA_GATE]?: () => Promise<void> })[DATA_GATE] = wait;
@@ -195,14 +203,14 @@ export async function renderInProcesses(options: RenderOptions): Promise<void> {
       child.on('message', (message: FedPage[] | typeof WANTS_DATA) => {
         if (message === WANTS_DATA) {
           options.data.then(
-            () => child.connected && child.send(DATA_READY),
+            () => child.connected && child.send(DATA_READY, ignoreClosed),
             () => {},
           );
           return;
         }
         // One answer for the pages of a message: how many the process may render more.
         Promise.all(message.map((fed) => options.page(shard.index, fed))).then(
-          () => child.connected && message.length && child.send(message.length),
+          () => child.connected && message.length && child.send(message.length, ignoreClosed),
           (error: Error) => {
             failure ??= error;
             stopAll();

@@ -109,7 +109,7 @@ function addRisAuthors(ris: string, item: CslItem): string {
   const lines = item.author.map(
     (a) => `AU  - ${a.literal ?? [a.family, a.given].filter(Boolean).join(', ')}`,
   );
-  return ris.replace(/^(TY {2}- .*\n)/, `$1${lines.join('\n')}\n`);
+  return ris.replace(/^(TY {2}- .*\n)/, (type: string) => `${type}${lines.join('\n')}\n`);
 }
 
 const require = createRequire(import.meta.url);

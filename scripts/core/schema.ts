@@ -35,8 +35,7 @@ const isoDate = z.preprocess(
     return dateTime ? dateTime[1] : typeof value === 'string' ? value.trim() : value;
   },
   z.iso.date({
-    error: (issue) =>
-      `"${String(issue.input).slice(0, 40)}" is not a date (use YYYY-MM-DD)`,
+    error: (issue) => `"${String(issue.input).slice(0, 40)}" is not a date (use YYYY-MM-DD)`,
   }),
 );
 

@@ -3,6 +3,7 @@
  * plus a visible link and a canonical URL, so they work on any host without server rules);
  * a "what became of it" page reuses the site's own 404 page as its frame.
  */
+import { CONTENT_SECURITY_POLICY } from '../core/security.ts';
 import type { PlannedPage } from './plan.ts';
 
 const escape = (text: string) =>
@@ -15,6 +16,7 @@ export function redirectHtml(page: Extract<PlannedPage, { kind: 'redirect' }>): 
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${name}</title>
 <meta http-equiv="refresh" content="0; url=${target}">
 <link rel="canonical" href="${target}">
@@ -48,11 +50,20 @@ export function gonePageHtml(
   const main = `<h1>${escape(entry.name)}</h1>
 <p class="lede">This ${escape(entry.type)} had a page here, but the articles that named it were removed or edited, so it is no longer an entity of this knowledge base. The address is kept so that links and citations to it do not break.</p>
 ${sources.length ? `<h2>It was named in</h2>\n<ul>${sources.join('\n')}</ul>` : ''}`;
+  // Replacements are functions: a name holding `$'` or `$&` must stay text, never a
+  // replacement pattern that splices the page into itself.
   return frame
-    .replace(/<title>[^<]*<\/title>/, `<title>${escape(entry.name)} (no longer listed)</title>`)
+    .replace(
+      /<title>[^<]*<\/title>/,
+      () => `<title>${escape(entry.name)} (no longer listed)</title>`,
+    )
     .replace(
       /<meta name="description" content="[^"]*"/,
-      `<meta name="description" content="${escape(entry.name)} is no longer an entity of this knowledge base."`,
+      () =>
+        `<meta name="description" content="${escape(entry.name)} is no longer an entity of this knowledge base."`,
     )
-    .replace(/(<main[^>]*>)[\s\S]*(<\/main>)/, `$1\n${main}\n$2`);
+    .replace(
+      /(<main[^>]*>)[\s\S]*(<\/main>)/,
+      (_, open: string, close: string) => `${open}\n${main}\n${close}`,
+    );
 }

@@ -4,6 +4,7 @@
  * For attribution such a word, capitalized and outside quotes, stands for the full-name
  * mention it ends; the quote is then given to that mention, so it reaches the person's page.
  */
+import { appendTo } from '../core/collections.ts';
 import type { QuoteSpan } from './spans.ts';
 import type { Mention, SegmentedArticle } from '../core/types.ts';
 
@@ -74,8 +75,10 @@ export function addSurnameEchoes(
   const names = fullNames(mentions);
   if (!names.size) return echoes;
   const surnames = [...names.keys()];
+  const byParagraph = new Map<string, Mention[]>();
+  for (const m of mentions) appendTo(byParagraph, m.paragraph, m);
   doc.paragraphs.forEach((paragraph, index) => {
-    const taken = mentions.filter((m) => m.paragraph === paragraph.id);
+    const taken = byParagraph.get(paragraph.id) ?? [];
     for (const { start, end, name } of surnamesIn(paragraph.text, surnames)) {
       if (taken.some((m) => m.start < end && start < m.end)) continue;
       const quoted = quotesIn[index]!.some((span) =>

@@ -32,9 +32,7 @@ const engines = {
 };
 
 /** Splits a markdown file into front matter data and body, or says why it cannot. */
-export function parseFrontMatter(
-  source: string,
-): matter.GrayMatterFile<string> | FrontMatterError {
+export function parseFrontMatter(source: string): matter.GrayMatterFile<string> | FrontMatterError {
   try {
     // gray-matter caches by content; pass an options object to keep results independent.
     return matter(source, { engines });

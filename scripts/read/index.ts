@@ -141,6 +141,37 @@ function loadMarkdown(
   return 'message' in parsed ? parsed : { file, source, parsed };
 }
 
+/**
+ * Deepest nesting of blockquotes and lists an article may have. News never nests more
+ * than a few levels; far deeper trees overflow the stack of the recursive tree walks that
+ * render and copy them (1,500 nested blockquotes did), so they are refused at read.
+ */
+export const MAX_NESTING = 100;
+
+/** A container marker at the start of a line: `>`, or a list item's bullet or number. */
+const CONTAINER = /^[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/;
+
+/**
+ * How deep the body's blockquotes and lists nest, read from the markers that open its
+ * lines (and the indentation before a list item): an estimate from above, linear in the
+ * text, made before any recursive parse.
+ */
+export function nestingDepth(body: string): { depth: number; line: number } {
+  let deepest = { depth: 0, line: 0 };
+  body.split('\n').forEach((text, i) => {
+    let rest = text;
+    let depth = 0;
+    const indent = /^ */.exec(rest)![0].length;
+    for (let m = CONTAINER.exec(rest); m && m[0].length; m = CONTAINER.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+    }
+    if (depth) depth += Math.floor(indent / 2);
+    if (depth > deepest.depth) deepest = { depth, line: i };
+  });
+  return deepest;
+}
+
 /** Reads every article in `dir`. */
 export function readArticles(dir: string, root: string): ReadResult<Article> {
   const items: Article[] = [];
@@ -161,6 +192,16 @@ export function readArticles(dir: string, root: string): ReadResult<Article> {
     problems.push(...strippedCharacterWarnings(file, source, parsed.data));
     if (!/[\p{L}\p{N}]/u.test(parsed.content)) {
       problems.push({ file, message: 'has no text after its front matter (add the article body)' });
+      continue;
+    }
+    const nesting = nestingDepth(parsed.content);
+    if (nesting.depth > MAX_NESTING) {
+      const bodyStart = source.split('\n').length - parsed.content.split('\n').length;
+      problems.push({
+        file,
+        line: bodyStart + nesting.line + 1,
+        message: `nests blockquotes or lists ${nesting.depth} deep, over the limit of ${MAX_NESTING} (flatten them)`,
+      });
       continue;
     }
     const slug = slugify(basename(path).replace(/\.(md|markdown)$/i, ''));

@@ -9,6 +9,7 @@
 import type { ArticleId } from '../core/ids.ts';
 import type { EntityType } from '../core/schema.ts';
 import { findIntroducedAliases } from './aliases.ts';
+import { appendTo } from '../core/collections.ts';
 import { cleanName, eventKey, squashedKey } from './name-keys.ts';
 import { cutHeadlineMentions } from './headlines.ts';
 import type { Mention, SegmentedArticle } from '../core/types.ts';
@@ -53,13 +54,24 @@ export function locateMentions({ doc, mentions }: LocateInput): Located[] {
   const full = located.filter((m) => words(m.name) > 1 && m.type !== 'event');
   // Aliases introduced in the text: every mention of the alias joins the introducer.
   const aliasKeys = new Map<string, Located>();
+  const byParagraph = new Map<string, Located[]>();
+  for (const m of located) appendTo(byParagraph, m.paragraph, m);
   for (const paragraph of doc.paragraphs) {
-    const here = located.filter((m) => m.paragraph === paragraph.id);
+    const here = byParagraph.get(paragraph.id) ?? [];
     for (const { mention, alias } of findIntroducedAliases(paragraph, here)) {
       aliasKeys.set(squashedKey(alias), mention as Located);
     }
   }
-  located.push(...aliasMentions(doc, located, aliasKeys));
+  located.push(...aliasMentions(doc, byParagraph, aliasKeys));
+  // Full names by their first and by their last word, in article order, so that a short
+  // form finds its candidates without scanning every full name (linear in the article).
+  const byWord = new Map<string, Located[]>();
+  for (const f of full) {
+    const parts = f.name.split(' ');
+    appendTo(byWord, parts.at(-1)!, f);
+    if (parts[0] !== parts.at(-1)) appendTo(byWord, parts[0]!, f);
+  }
+  const order = new Map(full.map((f, i) => [f, i]));
   for (const m of located) {
     const introducer = aliasKeys.get(m.key);
     if (introducer && introducer !== m) {
@@ -70,20 +82,31 @@ export function locateMentions({ doc, mentions }: LocateInput): Located[] {
     // A bare surname or first name of a person; the first or last word of an
     // organization's name ("Stanford", "Post"). Only between compatible types, so that
     // "Washington" the place never joins "The Washington Post".
-    const candidates = full.filter((f) => {
-      if (!compatible(f.type, m.type)) return false;
-      const parts = f.name.split(' ');
-      return parts.at(-1) === m.name || parts[0] === m.name;
-    });
+    const candidates = (byWord.get(m.name) ?? [])
+      .filter((f) => compatible(f.type, m.type))
+      .sort((a, b) => order.get(a)! - order.get(b)!);
     const at = paragraphNumber(m.paragraph);
-    const before = candidates.filter(
-      (f) =>
-        paragraphNumber(f.paragraph) < at || (f.paragraph === m.paragraph && f.start < m.start),
-    );
-    const target = before.at(-1) ?? candidates[0];
+    const isBefore = (f: Located) =>
+      paragraphNumber(f.paragraph) < at || (f.paragraph === m.paragraph && f.start < m.start);
+    const target = lastBefore(candidates, isBefore) ?? candidates[0];
     if (target) m.key = target.key;
   }
   return located;
+}
+
+/**
+ * The last of `list` (in article order) for which `before` holds: a binary search, since
+ * the mentions before a point are a prefix of the list.
+ */
+function lastBefore(list: Located[], before: (f: Located) => boolean): Located | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(list[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : undefined;
 }
 
 /**
@@ -92,10 +115,11 @@ export function locateMentions({ doc, mentions }: LocateInput): Located[] {
  */
 function aliasMentions(
   doc: SegmentedArticle,
-  located: Located[],
+  byParagraph: Map<string, Located[]>,
   aliasKeys: Map<string, Located>,
 ): Located[] {
   const added: Located[] = [];
+  const addedIn = new Map<string, Located[]>();
   for (const introducer of new Set(aliasKeys.values())) {
     const aliases = [...aliasKeys].filter(([, m]) => m === introducer).map(([key]) => key);
     for (const paragraph of doc.paragraphs) {
@@ -103,11 +127,12 @@ function aliasMentions(
         if (!aliases.includes(squashedKey(match[0]))) continue;
         const start = match.index;
         const end = start + match[0].length;
-        const taken = [...located, ...added].some(
-          (m) => m.paragraph === paragraph.id && m.start < end && start < m.end,
-        );
+        const overlaps = (m: Located) => m.start < end && start < m.end;
+        const taken =
+          (byParagraph.get(paragraph.id) ?? []).some(overlaps) ||
+          (addedIn.get(paragraph.id) ?? []).some(overlaps);
         if (taken) continue;
-        added.push({
+        const mention: Located = {
           ...introducer,
           paragraph: paragraph.id,
           start,
@@ -116,7 +141,9 @@ function aliasMentions(
           name: match[0],
           source: 'alias',
           canonical: undefined,
-        });
+        };
+        added.push(mention);
+        appendTo(addedIn, paragraph.id, mention);
       }
     }
   }

@@ -43,6 +43,7 @@ export function register(program: Command): void {
         }
       } catch (error) {
         console.error(`error: ${(error as Error).message}`);
+        if (process.env.KB_DEBUG) console.error((error as Error).stack);
         process.exitCode = 1;
       }
     });
