@@ -2,6 +2,7 @@
  * Assembles the knowledge base (`kb.json`, DESIGN.md's data contract) and the prepared
  * page data from the resolved graph. Pure: `emit` writes the result.
  */
+import { relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.ts';
 import type { EntityType, KnowledgeBase } from '../core/schema.ts';
 import { ENTITY_TYPES } from '../core/schema.ts';
@@ -30,6 +31,7 @@ import { appendTo } from '../core/collections.ts';
 import type { ArchivedPage } from '../core/views.ts';
 import type { DisambiguationPage } from '../core/views.ts';
 import type { FormattedItem } from '../core/views.ts';
+import { compareText } from '../core/collections.ts';
 
 export interface AssembleInput {
   config: Config;
@@ -80,8 +82,14 @@ export function articlesToRender(
   return docs.map((doc) => ({ tree: doc.tree, spans: spans.get(doc.article.id) ?? new Map() }));
 }
 
+/** `content/articles/x.md`: a source file as seen from the content folder, `/`-separated. */
+function contentPath(config: Config, file: string): string {
+  const from = relative(config.contentDir, resolve(config.root, file));
+  return ['content', ...from.split(sep)].join('/');
+}
+
 function byDateDesc(a: ArticleRef, b: ArticleRef): number {
-  return (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title);
+  return compareText(b.date ?? '', a.date ?? '') || compareText(a.title, b.title);
 }
 
 export function assembleSite({
@@ -112,7 +120,9 @@ export function assembleSite({
       ...articleRef(article, urls),
       language: article.meta.language,
       note: article.meta.note,
-      file: article.file,
+      // Named from the content folder, so that kb.json is the same wherever the project
+      // and its content are checked out.
+      file: contentPath(config, article.file),
       paragraphs: paragraphs.length,
       story: storyOf.get(article.id)?.id,
       duplicateOf: duplicateOf.get(article.id),
@@ -196,7 +206,7 @@ export function assembleSite({
       paragraphs: doc.paragraphs.length,
       entities: [...counts]
         .map(([id, count]) => ({ ...entityLink(byId.get(id)!, urls), count }))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+        .sort((a, b) => b.count - a.count || compareText(a.name, b.name)),
     };
   });
   const indexes = typeIndexes(entities, urls);

@@ -15,6 +15,7 @@ import type { FormattedItem } from '../core/views.ts';
 import type { VersionInfo } from '../core/views.ts';
 import type { Hatnote } from '../core/views.ts';
 import { articleRef, entityLink } from '../core/links.ts';
+import { compareText } from '../core/collections.ts';
 
 /** The full view of one entity page. */
 export function entityView(
@@ -93,7 +94,7 @@ export function typeIndexes(entities: Entity[], urls: Urls): Record<EntityType, 
     });
   }
   for (const list of Object.values(indexes))
-    list.sort((a, b) => byName(a.name, b.name) || a.id.localeCompare(b.id));
+    list.sort((a, b) => byName(a.name, b.name) || compareText(a.id, b.id));
   return indexes;
 }
 

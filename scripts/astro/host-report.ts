@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { TYPE_FOLDERS } from '../core/urls.ts';
 import { listSite, type SiteFile } from './site-files.ts';
+import { compareText } from '../core/collections.ts';
 
 /** Cloudflare Pages: 20,000 files per site (free plan), 25 MiB per file. */
 export const MAX_FILES = 20_000;
@@ -76,7 +77,7 @@ function entityPagesOf(
       return parts.length === 3 && folders.has(parts[0]!) && parts[2] === 'index.html';
     })
     .filter(({ path }) => !redirect(path))
-    .sort((a, b) => a.bytes - b.bytes || a.path.localeCompare(b.path));
+    .sort((a, b) => a.bytes - b.bytes || compareText(a.path, b.path));
 }
 
 /** Bytes of a page's parts: the head, header and footer, and each part of `<main>`'s article. */

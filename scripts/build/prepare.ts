@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, ROOT, type Config } from '../core/config.ts';
+import { loadConfig, type Config } from '../core/config.ts';
 import { createUrls, stripBase, type Urls } from '../core/urls.ts';
 import { formatProblem, markdownFiles, readArticles, readCuratedEntities } from '../read/index.ts';
 import { resolveEntities, type ResolvedEntity } from '../resolve/index.ts';
@@ -98,7 +98,7 @@ export function extractKnowledge(
   const seconds: Record<string, number> = {};
   const time = stageTimer(seconds);
   const curated = time('read', () =>
-    readCuratedEntities(join(config.contentDir, 'entities'), ROOT),
+    readCuratedEntities(join(config.contentDir, 'entities'), config.root),
   );
   // Per-article work: cached by content hash, the rest spread over worker threads, which
   // start while the articles are read (as many as there are files to read at most).
@@ -111,7 +111,7 @@ export function extractKnowledge(
   const started = startExtraction(markdownFiles(articlesDir).length, extracting);
   let articles: ReturnType<typeof readArticles>;
   try {
-    articles = time('read', () => readArticles(articlesDir, ROOT));
+    articles = time('read', () => readArticles(articlesDir, config.root));
   } catch (error) {
     started?.pool.close();
     throw error;

@@ -10,3 +10,10 @@ export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * Compares two texts as an English reader would order them, the same on every machine:
+ * a bare `localeCompare` follows the process's locale (LANG), so a build under another
+ * locale ordered names differently. One collator, made once.
+ */
+export const compareText = new Intl.Collator('en').compare;

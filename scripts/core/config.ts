@@ -24,6 +24,8 @@ const ConfigFileSchema = z.object({
 });
 
 export interface Config {
+  /** The project root: messages name files relative to it. */
+  root: string;
   site?: string;
   /** Always starts and ends with `/`. */
   base: string;
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = ROOT): C
     env.KB_LEDGER || join(env.KB_CONTENT || file.content || 'content', 'published.json'),
   );
   return {
+    root,
     site,
     base: normalizeBase(env.KB_BASE ?? file.base),
     title: env.KB_TITLE || file.title || 'Dossier',

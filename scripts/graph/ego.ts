@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../core/schema.ts';
 import { round, type Point } from './layout.ts';
+import { compareText } from '../core/collections.ts';
 
 export interface EgoInput {
   id: string;
@@ -45,7 +46,7 @@ export function egoGraph(
   { limit = EGO_LIMIT, width = 560, height = 300 } = {},
 ): EgoGraph | undefined {
   const strongest = [...related]
-    .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .sort((a, b) => b.weight - a.weight || compareText(a.name, b.name) || compareText(a.id, b.id))
     .slice(0, limit);
   if (strongest.length === 0) return undefined;
   const cx = width / 2;

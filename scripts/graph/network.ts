@@ -6,6 +6,7 @@
  */
 import type { EntityType, KnowledgeBase } from '../core/schema.ts';
 import { forceLayout, round } from './layout.ts';
+import { compareText } from '../core/collections.ts';
 
 export interface NetworkNode {
   id: string;
@@ -60,8 +61,8 @@ export function network(
     .sort(
       (a, b) =>
         b.mentions.length - a.mentions.length ||
-        a.name.localeCompare(b.name) ||
-        a.id.localeCompare(b.id),
+        compareText(a.name, b.name) ||
+        compareText(a.id, b.id),
     )
     .slice(0, maxNodes);
   const byId = new Map(chosen.map((e) => [e.id, e]));
@@ -70,7 +71,7 @@ export function network(
   for (const entity of chosen) {
     const strongest = entity.related
       .filter((r) => byId.has(r.id) && r.id !== entity.id)
-      .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))
+      .sort((a, b) => b.weight - a.weight || compareText(a.id, b.id))
       .slice(0, perNode);
     for (const r of strongest) {
       const [source, target] = entity.id < r.id ? [entity.id, r.id] : [r.id, entity.id];
@@ -80,7 +81,7 @@ export function network(
     }
   }
   const links = [...kept.values()].sort(
-    (a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target),
+    (a, b) => compareText(a.source, b.source) || compareText(a.target, b.target),
   );
   const positions = forceLayout([...byId.keys()], links, { width, height });
   const maxMentions = Math.max(1, ...chosen.map((e) => e.mentions.length));

@@ -18,15 +18,26 @@ export interface ZipOptions {
   epoch?: number;
 }
 
+/**
+ * The date to hand yazl for an instant: a zip entry's DOS date and time have no zone and
+ * yazl fills them from the local clock, so the same instant gave other bytes under another
+ * time zone. Shifted by the zone's offset, the local fields read the UTC time, everywhere;
+ * the extended timestamp field (a second copy of the date) is left out.
+ */
+function dosTime(ms: number): Date {
+  return new Date(ms + new Date(ms).getTimezoneOffset() * 60_000);
+}
+
 /** Writes the zip; returns its number of files. */
 export async function zipFolder({ dir, file, root, epoch }: ZipOptions): Promise<number> {
-  const mtime = epoch === undefined ? new Date() : new Date(epoch * 1000);
+  const mtime = dosTime(epoch === undefined ? Date.now() : epoch * 1000);
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split('\\').join('/'))
     .filter((f) => statSync(join(dir, f)).isFile())
     .sort();
   const zip = new ZipFile();
-  for (const f of files) zip.addFile(join(dir, f), `${root}/${f}`, { mtime, mode: 0o100644 });
+  for (const f of files)
+    zip.addFile(join(dir, f), `${root}/${f}`, { mtime, mode: 0o100644, forceDosTimestamp: true });
   const written = finished(zip.outputStream.pipe(createWriteStream(file)));
   zip.end();
   await written;

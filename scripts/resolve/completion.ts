@@ -19,6 +19,7 @@ import { isFunctionWord } from '../core/text-features.ts';
 import { isOrgSuffix } from './variants.ts';
 import { appendTo } from '../core/collections.ts';
 import { articleCount } from './across.ts';
+import { compareText } from '../core/collections.ts';
 
 /** Share of a name's mentions that must have the same word before it. */
 const COMPLETION_SHARE = 0.9;
@@ -107,8 +108,7 @@ function completeSide(
   const words = mentions.map(wordsOf);
   const counts = new Map<string, number>();
   for (const w of words) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const [best, count] =
-    [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+  const [best, count] = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0] ?? [];
   if (!best || count! < mentions.length * COMPLETION_SHARE) return undefined;
   const taking = mentions.filter((_, i) => words[i] === best);
   if (articleCount(taking) < COMPLETION_ARTICLES) return undefined;

@@ -15,6 +15,7 @@ import { completeNames, type ParagraphText } from './completion.ts';
 import { assignSlugs, type PublishedEntity } from './slugs.ts';
 import type { Entity } from '../core/types.ts';
 import { appendTo } from '../core/collections.ts';
+import { compareText } from '../core/collections.ts';
 
 /** An article's mentions, or the same located already (`locateMentions`, in a worker). */
 export type ResolveInput = LocateInput | { located: Located[] };
@@ -49,7 +50,7 @@ function voteType(mentions: Located[], curated?: CuratedEntry): EntityType {
   const votes = new Map<EntityType, number>();
   for (const m of mentions)
     votes.set(m.type, (votes.get(m.type) ?? 0) + m.score * (SOURCE_WEIGHT[m.source] ?? 1));
-  const ranked = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const ranked = [...votes].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   const top = ranked[0]![0];
   if (top !== 'organization') return top;
   return (
@@ -91,7 +92,7 @@ function chooseName(mentions: Located[], type: EntityType): string {
       words(b[0]) - words(a[0]) ||
       b[1] - a[1] ||
       b[0].length - a[0].length ||
-      a[0].localeCompare(b[0]),
+      compareText(a[0], b[0]),
   );
   if (type === 'person') return ranked[0]![0];
   const named = articleCount(mentions);
@@ -153,7 +154,7 @@ export function resolveEntities(
   );
   const review = resolved
     .filter((e) => e.score < options.threshold)
-    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+    .sort((a, b) => b.score - a.score || compareText(a.name, b.name));
   return { entities, review };
 }
 

@@ -7,6 +7,7 @@
  */
 import { entityId, slugify } from '../core/ids.ts';
 import type { Entity } from '../core/types.ts';
+import { compareText } from '../core/collections.ts';
 
 /** An entity URL as the ledger remembers it: its id then, name and sources. */
 export interface PublishedEntity {
@@ -23,9 +24,9 @@ export function assignSlugs<T extends Entity>(
 ): T[] {
   const ordered = [...entities].sort(
     (a, b) =>
-      a.type.localeCompare(b.type) ||
+      compareText(a.type, b.type) ||
       b.mentions.length - a.mentions.length ||
-      a.name.localeCompare(b.name),
+      compareText(a.name, b.name),
   );
   const used = new Set<string>();
   const claimed = claimPublishedSlugs(ordered, published, used);

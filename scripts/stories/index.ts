@@ -14,6 +14,7 @@ import { bandKeys, estimate, shingles, signature } from './minhash.ts';
 import { contentOf, hash32, jaccard, words } from '../core/text-features.ts';
 import { appendTo } from '../core/collections.ts';
 import type { StoryFeatures } from '../core/types.ts';
+import { compareText } from '../core/collections.ts';
 
 export type { StoryFeatures } from '../core/types.ts';
 
@@ -104,7 +105,7 @@ interface Prepared {
 }
 
 const byFirst = (a: StoryArticle, b: StoryArticle) =>
-  (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  compareText(a.date ?? '9999', b.date ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Days between two dates in milliseconds; 0 when either is unknown. */
 const daysApart = (a: number, b: number) =>

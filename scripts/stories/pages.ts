@@ -4,6 +4,7 @@
  */
 import type { KbArticle, KbStory } from '../core/schema.ts';
 import type { EntityLink } from '../core/views.ts';
+import { compareText } from '../core/collections.ts';
 
 export interface StoryVersionView extends KbArticle {
   /** Exact copies of this version elsewhere: shown once, here. */
@@ -55,6 +56,6 @@ export function storyPages(
   });
   return views.sort(
     (a, b) =>
-      (b.dates.at(-1) ?? '').localeCompare(a.dates.at(-1) ?? '') || a.title.localeCompare(b.title),
+      compareText(b.dates.at(-1) ?? '', a.dates.at(-1) ?? '') || compareText(a.title, b.title),
   );
 }
