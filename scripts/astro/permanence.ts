@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../core/config.ts';
-import { readLedger, writeLedger } from '../permanence/ledger.ts';
+import { readLedger, writeLedger, type Ledger } from '../permanence/ledger.ts';
 import { gonePageHtml, redirectHtml } from '../permanence/pages.ts';
 import {
   PERMANENCE_INPUT,
@@ -95,14 +95,14 @@ export async function writeRedirects(root: string, dataDir: string): Promise<Ear
 /**
  * Once the site in `root` has rendered (`rendered`: the files Astro wrote, as the
  * service worker's hashes): forgets the redirect pages a rendered page replaced, writes
- * the pages of entities that are gone in the frame of the site's 404 page, and the
- * ledger. Returns every permanence page the site has.
+ * the pages of entities that are gone in the frame of the site's 404 page. Returns every
+ * permanence page the site has, and the ledger to publish once the site is in place.
  */
 export async function finishPermanence(
   root: string,
   { plan, articlePaths, written }: EarlyPermanence,
   rendered: ReadonlyMap<string, string>,
-): Promise<PermanencePages> {
+): Promise<PermanencePages & { ledger: Ledger }> {
   for (const file of [...written.hashes.keys()]) {
     if (!rendered.has(file)) continue;
     written.hashes.delete(file);
@@ -116,6 +116,13 @@ export async function finishPermanence(
     (page) => gonePageHtml(page, frame, articlePaths.get.bind(articlePaths)),
     written,
   );
-  writeLedger(loadConfig().ledgerFile, plan.ledger);
-  return written;
+  return { ...written, ledger: plan.ledger };
+}
+
+/**
+ * Records what the site now publishes in the ledger. Called once the new site is in
+ * place: a build that fails late must not leave a ledger claiming pages it never published.
+ */
+export function publishLedger(ledger: Ledger): void {
+  writeLedger(loadConfig().ledgerFile, ledger);
 }

@@ -19,7 +19,8 @@ import { startStage } from '../util/progress.ts';
 import { replaceTree } from '../util/replace-tree.ts';
 import { renderInProcesses, renderShards, type ContentScale } from '../astro/shards.ts';
 import { startSearchIndex } from '../astro/pagefind.ts';
-import { finishPermanence, writeRedirects } from '../astro/permanence.ts';
+import { finishPermanence, publishLedger, writeRedirects } from '../astro/permanence.ts';
+import type { Ledger } from '../permanence/ledger.ts';
 import { hashFiles, writeServiceWorker } from '../astro/service-worker.ts';
 import { describeEntityPages, measureSite, reportSite } from '../astro/host-report.ts';
 import { listSite } from '../astro/site-files.ts';
@@ -99,7 +100,7 @@ export async function renderSite(
   dataDir: string,
   outDir: string,
   options: { data: Promise<unknown>; permanence?: Promise<void>; quiet?: boolean },
-): Promise<{ render: number; index: number }> {
+): Promise<{ render: number; index: number; ledger: Ledger }> {
   const scale = contentScale(config);
   const shards = renderShards(scale.articles);
   const search = await startSearchIndex(shards, config.base);
@@ -152,8 +153,6 @@ export async function renderSite(
       site.map((f) => f.path),
       new Map([...pageHashes, ...permanence.hashes]),
     );
-    // With the ledger (`finishPermanence`): the site has rendered, its pages are public.
-    publishHistory(stagedHistory(dataDir), config.historyDir);
     // The entity pages are all there: weighed now, not once Pagefind is done.
     const entityPages = describeEntityPages(
       outDir,
@@ -171,6 +170,7 @@ export async function renderSite(
     return {
       render: (rendered - started) / 1000,
       index: (performance.now() - rendered) / 1000,
+      ledger: permanence.ledger,
     };
   } finally {
     // Nothing may go on writing into the site once this returns (a failed build removes it).
@@ -240,6 +240,10 @@ export async function buildSite(
       throw error;
     }
     replaceTree(staged, outDir);
+    // Only now are its pages public: the ledger and the history say so (both written
+    // atomically), never before, so that a build failing late claims nothing.
+    publishLedger(built[0].ledger);
+    publishHistory(stagedHistory(dataDir), config.historyDir);
   } finally {
     unlock();
   }

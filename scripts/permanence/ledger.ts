@@ -1,11 +1,15 @@
 /**
- * The ledger of published entity URLs (`content/published.json`, committed by users):
- * every entity path a build has ever published, so that a URL, once out in the world,
- * keeps resolving (DESIGN.md: "A URL once published never dies").
+ * The ledger of published URLs (`content/published.json`, committed by users): every
+ * entity, article and story path a build has ever published, so that a URL, once out in
+ * the world, keeps resolving (DESIGN.md: "A URL once published never dies"). Written
+ * atomically, and only once the site that published them is in place.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { z } from 'astro/zod';
 import type { PublishedEntity } from '../resolve/slugs.ts';
+import { ENTITY_TYPES } from '../core/schema.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
 
 const LedgerEntrySchema = z.object({
   /** Entity id when the path was published (`person/matthew-prince`). */
@@ -34,17 +38,26 @@ export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 /** The entities the ledger has published (aliases left out), for `assignSlugs`. */
 export function publishedEntities(ledger: Ledger): PublishedEntity[] {
   return Object.values(ledger.urls)
-    .filter((e) => !e.alias)
+    .filter((e) => !e.alias && (ENTITY_TYPES as readonly string[]).includes(e.type))
     .map((e) => ({ id: e.id, name: e.name, articles: e.articles.map((a) => a.id) }));
 }
 
 /** Reads the ledger; a missing file is an empty ledger, a broken one an error naming the fix. */
 export function readLedger(file: string): Ledger {
   if (!existsSync(file)) return { schema: 1, urls: {} };
-  const parsed = LedgerSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const where = relative(process.cwd(), file) || file;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `${where}: the ledger of published URLs is damaged (${(error as Error).message}); restore it from version control (git checkout -- ${where}), or every URL it lists may stop resolving`,
+    );
+  }
+  const parsed = LedgerSchema.safeParse(json);
   if (!parsed.success) {
     throw new Error(
-      `${file}: not a Dossier URL ledger (${parsed.error.issues[0]?.message}); restore it from version control`,
+      `${where}: not a Dossier URL ledger (${parsed.error.issues[0]?.message}); restore it from version control (git checkout -- ${where})`,
     );
   }
   return parsed.data;
@@ -55,5 +68,5 @@ export function writeLedger(file: string, ledger: Ledger): void {
   const urls = Object.fromEntries(
     Object.entries(ledger.urls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
-  writeFileSync(file, JSON.stringify({ schema: 1, urls }, null, 2) + '\n');
+  writeFileAtomic(file, JSON.stringify({ schema: 1, urls }, null, 2) + '\n');
 }

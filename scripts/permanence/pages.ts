@@ -34,7 +34,7 @@ export function redirectHtml(page: Extract<PlannedPage, { kind: 'redirect' }>): 
 }
 
 /**
- * The page for an entity that is no longer in the knowledge base. `frame` is the built
+ * The page for an entity, article or story that is no longer in the knowledge base. `frame` is the built
  * 404 page; its <title>, description and <main> are replaced.
  */
 export function gonePageHtml(
@@ -47,9 +47,16 @@ export function gonePageHtml(
     const path = articlePath(a.id);
     return `<li>${path ? `<a href="${escape(path)}">${escape(a.title)}</a>` : `${escape(a.title)} (no longer in this knowledge base)`}</li>`;
   });
+  const lede =
+    entry.type === 'article'
+      ? 'This article had a page here, but it was removed from this knowledge base.'
+      : entry.type === 'story'
+        ? 'A story had a page here, but its articles were removed or no longer tell one story.'
+        : `This ${escape(entry.type)} had a page here, but the articles that named it were removed or edited, so it is no longer an entity of this knowledge base.`;
+  const heading = entry.type === 'story' ? 'Its versions were' : 'It was named in';
   const main = `<h1>${escape(entry.name)}</h1>
-<p class="lede">This ${escape(entry.type)} had a page here, but the articles that named it were removed or edited, so it is no longer an entity of this knowledge base. The address is kept so that links and citations to it do not break.</p>
-${sources.length ? `<h2>It was named in</h2>\n<ul>${sources.join('\n')}</ul>` : ''}`;
+<p class="lede">${lede} The address is kept so that links and citations to it do not break.</p>
+${sources.length ? `<h2>${heading}</h2>\n<ul>${sources.join('\n')}</ul>` : ''}`;
   // Replacements are functions: a name holding `$'` or `$&` must stay text, never a
   // replacement pattern that splices the page into itself.
   return frame
@@ -60,7 +67,7 @@ ${sources.length ? `<h2>It was named in</h2>\n<ul>${sources.join('\n')}</ul>` : 
     .replace(
       /<meta name="description" content="[^"]*"/,
       () =>
-        `<meta name="description" content="${escape(entry.name)} is no longer an entity of this knowledge base."`,
+        `<meta name="description" content="${escape(entry.name)} is no longer in this knowledge base."`,
     )
     .replace(
       /(<main[^>]*>)[\s\S]*(<\/main>)/,

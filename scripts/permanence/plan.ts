@@ -47,6 +47,8 @@ export interface PermanenceInput {
     }
   >;
   disambiguation?: KnowledgeBase['disambiguation'];
+  /** Story pages: their URLs join the ledger like the articles'. */
+  stories?: Array<{ id: string; title: string; path: string; articles: string[] }>;
 }
 
 /** The part of `kb` that `planPermanence` reads, planned the same. */
@@ -66,7 +68,56 @@ export function permanenceInput(kb: KnowledgeBase): PermanenceInput {
         .map((article) => ({ article })),
     })),
     disambiguation: kb.disambiguation,
+    stories: kb.stories?.map(({ id, title, path, articles }) => ({ id, title, path, articles })),
   };
+}
+
+/** Ledger types of the pages that are not entities: articles and stories. */
+const ARTICLE = 'article';
+const STORY = 'story';
+
+/**
+ * Article and story pages as the ledger records them, and what a removed one leads to:
+ * a live page of the same kind with the same title (a renamed file, a regrouped story),
+ * else a page saying it is gone, listing its articles.
+ */
+function planPages(
+  kind: typeof ARTICLE | typeof STORY,
+  live: Array<{ id: string; title: string; path: string; articles?: string[] }>,
+  base: string,
+  ledger: Ledger,
+  urls: Ledger['urls'],
+  pages: Map<string, PlannedPage>,
+  titles: Map<string, string>,
+): void {
+  const byPath = new Map(live.map((p) => [stripBase(p.path, base), p]));
+  const byTitle = new Map<string, (typeof live)[number]>();
+  for (const p of live) if (!byTitle.has(p.title)) byTitle.set(p.title, p);
+  for (const [path, p] of byPath)
+    urls[path] = {
+      id: `${kind}/${p.id}`,
+      name: p.title,
+      type: kind,
+      articles: (p.articles ?? [])
+        .slice(0, MAX_SOURCES)
+        .map((id) => ({ id, title: titles.get(id) ?? id })),
+    };
+  for (const [path, entry] of Object.entries(ledger.urls)) {
+    if (entry.type !== kind || byPath.has(path) || pages.has(path)) continue;
+    const successor = byTitle.get(entry.name);
+    pages.set(
+      path,
+      successor
+        ? {
+            kind: 'redirect',
+            path,
+            name: entry.name,
+            target: successor.path,
+            targetName: successor.title,
+          }
+        : { kind: 'gone', path, entry },
+    );
+  }
 }
 
 export function planPermanence(kb: PermanenceInput, ledger: Ledger): Plan {
@@ -121,10 +172,13 @@ export function planPermanence(kb: PermanenceInput, ledger: Ledger): Plan {
       urls[aliasPath] = { id: e.id, name: alias, type: e.type, alias: true, articles: [] };
     }
   }
+  planPages(ARTICLE, kb.articles, base, ledger, urls, pages, titles);
+  planPages(STORY, kb.stories ?? [], base, ledger, urls, pages, titles);
   // A name several entities now share: its disambiguation page, not one of them.
   const namesakes = new Map((kb.disambiguation ?? []).map((d) => [slugify(d.name), d]));
   for (const [path, entry] of Object.entries(ledger.urls)) {
-    if (live.has(path) || pages.has(path)) continue;
+    if (live.has(path) || pages.has(path) || entry.type === ARTICLE || entry.type === STORY)
+      continue;
     const shared = entry.alias ? undefined : namesakes.get(slugify(entry.name));
     if (shared) {
       pages.set(path, {

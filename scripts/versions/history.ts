@@ -12,6 +12,7 @@ import { deserialize, serialize } from 'node:v8';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import type { Snapshot } from './snapshot.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
 
 export const VersionRecordSchema = z.object({
   /** The first day the build published this version (`SOURCE_DATE_EPOCH`, else today). */
@@ -84,7 +85,13 @@ export function readHistory(dir: string): History {
     const records = readFileSync(join(dir, file), 'utf8')
       .split('\n')
       .flatMap((line, i) => (line.trim() ? [parseLine(line, `${where}:${i + 1}`)] : []));
-    if (records.length) history.set(pageOfFile(file), records);
+    // A history file is never written empty: an empty one is what an interrupted write or
+    // a bad merge leaves, and rewriting it would drop the versions it held.
+    if (!records.length)
+      throw new Error(
+        `${where}: the history file is empty, so the versions it held are lost; restore it from version control (git checkout -- ${where})`,
+      );
+    history.set(pageOfFile(file), records);
   }
   return history;
 }
@@ -112,7 +119,7 @@ function writeHistoryFiles(dir: string, files: Array<[string, string]>): void {
     const file = join(dir, name);
     if (!made.has(dirname(file))) mkdirSync(dirname(file), { recursive: true });
     made.add(dirname(file));
-    writeFileSync(file, text);
+    writeFileAtomic(file, text);
   }
 }
 

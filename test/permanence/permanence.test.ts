@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finishPermanence, writeRedirects } from '../../scripts/astro/permanence.ts';
+import { finishPermanence, publishLedger, writeRedirects } from '../../scripts/astro/permanence.ts';
 import {
   PERMANENCE_INPUT,
   permanenceInput,
@@ -174,6 +174,11 @@ describe('redirect pages written while the site renders', () => {
       expect(readFileSync(join(root, 'people/nobody/index.html'), 'utf8')).toContain(
         '<a href="/kb/articles/a1/">A one</a>',
       );
+      // The ledger is written only when the build publishes the site (`publishLedger`).
+      expect(JSON.parse(readFileSync(ledgerFile, 'utf8')).urls).not.toHaveProperty(
+        'people/clara-sorrenti/',
+      );
+      publishLedger(pages.ledger);
       const ledger = JSON.parse(readFileSync(ledgerFile, 'utf8'));
       expect(Object.keys(ledger.urls)).toContain('people/clara-sorrenti/');
     } finally {

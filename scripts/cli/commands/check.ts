@@ -22,12 +22,20 @@ export function register(program: Command): void {
         checkVersions,
       } = await import('../check.ts');
       const config = loadConfig();
+      // A check that cannot run (a damaged ledger or history) is a failure, said as such.
+      const run = (name: string, check: () => CheckResult): CheckResult => {
+        try {
+          return check();
+        } catch (error) {
+          return { name, failures: [(error as Error).message] };
+        }
+      };
       const results: CheckResult[] = [
-        checkContent(config),
-        checkDataContract(options.dir),
-        checkNames(options.dir),
-        checkPermanence(options.dir, config.ledgerFile, config.base),
-        checkVersions(options.dir, config.ledgerFile, config.historyDir),
+        run('content', () => checkContent(config)),
+        run('data contract', () => checkDataContract(options.dir)),
+        run('names', () => checkNames(options.dir)),
+        run('permanence', () => checkPermanence(options.dir, config.ledgerFile, config.base)),
+        run('versions', () => checkVersions(options.dir, config.ledgerFile, config.historyDir)),
       ];
       if (options.links) results.push(await checkLinks(options.dir, config.base));
       for (const { name, failures } of results) {
