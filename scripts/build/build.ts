@@ -10,7 +10,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { join, relative, dirname } from 'node:path';
 import { loadConfig, ROOT, type Config } from '../core/config.ts';
 import { markdownFiles } from '../read/index.ts';
 import { stripBase } from '../core/urls.ts';
@@ -186,17 +186,39 @@ export async function renderSite(
  */
 function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'build.lock');
+  return lockFile(
+    join(dataDir, 'build.lock'),
+    (holder) =>
+      `another build (process ${holder}) is using ${relative(process.cwd(), dataDir) || '.'}/; ` +
+      `wait for it to finish, or give this build a data folder of its own with KB_DATA`,
+  );
+}
+
+/**
+ * One build at a time into one site folder, whatever their data folders: both would
+ * stage the site in the same `<out>.building` and swap it into place.
+ */
+function lockOutDir(outDir: string): () => void {
+  mkdirSync(dirname(outDir), { recursive: true });
+  return lockFile(
+    `${outDir}.lock`,
+    (holder) =>
+      `another build (process ${holder}) is writing ${relative(process.cwd(), outDir) || '.'}/; ` +
+      `wait for it to finish, or build into another folder with --out or KB_OUT`,
+  );
+}
+
+/**
+ * Takes the lock `file` (holding this process's id), or fails with `busy(holder)` while
+ * the process holding it runs; one left by a build that was killed is taken over.
+ */
+function lockFile(file: string, busy: (holder: number) => string): () => void {
   try {
     writeFileSync(file, String(process.pid), { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const holder = Number(readFileSync(file, 'utf8'));
-    if (holder !== process.pid && isRunning(holder))
-      throw new Error(
-        `another build (process ${holder}) is using ${relative(process.cwd(), dataDir) || '.'}/; ` +
-          `wait for it to finish, or give this build a data folder of its own with KB_DATA`,
-      );
+    if (holder !== process.pid && isRunning(holder)) throw new Error(busy(holder));
     writeFileSync(file, String(process.pid));
   }
   return () => rmSync(file, { force: true });
@@ -218,7 +240,18 @@ export async function buildSite(
   const config = loadConfig();
   const dataDir = options.dataDir ?? defaultDataDir();
   const outDir = options.outDir ?? process.env.KB_OUT ?? join(ROOT, 'dist');
-  const unlock = lockDataDir(dataDir);
+  const unlockData = lockDataDir(dataDir);
+  let unlockOut: () => void;
+  try {
+    unlockOut = lockOutDir(outDir);
+  } catch (error) {
+    unlockData();
+    throw error;
+  }
+  const unlock = () => {
+    unlockOut();
+    unlockData();
+  };
   const staged = stagedSite(outDir);
   let built: [Awaited<ReturnType<typeof renderSite>>, Prepared];
   try {

@@ -117,3 +117,34 @@ describe('two builds on one data folder', () => {
     expect(existsSync(lock)).toBe(false);
   }, 120_000);
 });
+
+describe('two builds with their own data folders into one site folder', () => {
+  const env = (name: string) => ({
+    ...process.env,
+    KB_OUT: join(work, 'one-dist'),
+    KB_DATA: join(work, `${name}-own-data`),
+    KB_ASTRO_CACHE: join(work, `${name}-own-astro-cache`),
+    KB_LEDGER: join(work, `${name}-own-published.json`),
+    KB_HISTORY: join(work, `${name}-own-history`),
+  });
+  const lock = join(work, 'one-dist.lock');
+
+  it('refuses the second with a message while the first runs, and the first builds', async () => {
+    const first = spawn(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
+      env: env('first'),
+      stdio: 'ignore',
+    });
+    const exited = once(first, 'exit');
+    while (!existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = spawnSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
+      encoding: 'utf8',
+      env: env('second'),
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`another build (process ${first.pid}) is writing`);
+    expect(second.stderr).toContain('--out or KB_OUT');
+    expect(await exited).toEqual([0, null]);
+    expect(existsSync(join(work, 'one-dist', 'index.html'))).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  }, 120_000);
+});
