@@ -1,6 +1,7 @@
 /** One source file's bytes → a converted article, by the file's extension. */
 import { extname } from 'node:path';
-import { decodeSource } from './decode.ts';
+import { MAX_ARTICLE_BYTES } from '../read/index.ts';
+import { decodeHtml, decodeSource } from './decode.ts';
 import { importHtml } from './html.ts';
 import { importMarkdown } from './markdown.ts';
 import { importText } from './text.ts';
@@ -27,11 +28,20 @@ export function isSupported(file: string): boolean {
  * extension or a file that is empty, binary or not text.
  */
 export function convertSource(file: string, bytes: Uint8Array): ConvertedArticle {
-  const converter = CONVERTERS[extname(file).toLowerCase()];
+  const extension = extname(file).toLowerCase();
+  const converter = CONVERTERS[extension];
   if (!converter) {
     throw new ImportError(
       `is not a supported file type (import ${SUPPORTED_EXTENSIONS.join(', ')} files; convert this one first)`,
     );
   }
-  return converter(decodeSource(bytes));
+  const html = converter === importHtml;
+  if (!html && bytes.length > MAX_ARTICLE_BYTES)
+    throw new ImportError(
+      `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for one article (split it into several files)`,
+    );
+  const text = html ? decodeHtml(bytes) : decodeSource(bytes);
+  // A text file that opens with front matter is markdown saved as .txt.
+  if (extension === '.txt' && /^---\n[\s\S]*?\n---(\n|$)/.test(text)) return importMarkdown(text);
+  return converter(text);
 }

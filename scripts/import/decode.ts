@@ -37,3 +37,41 @@ export function decodeSource(bytes: Uint8Array): string {
   if (!text.trim()) throw new ImportError('is empty (nothing to import; add the article text)');
   return text;
 }
+
+/**
+ * The encoding a saved page declares in its first 1,024 bytes (`<meta charset>` or the
+ * `http-equiv="Content-Type"` form), as the HTML standard's prescan reads it.
+ */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const match =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
+    /<meta[^>]+content\s*=\s*["'][^"']*charset=([\w.:-]+)/i.exec(head);
+  return match?.[1]?.toLowerCase();
+}
+
+/**
+ * Decodes a saved web page: in the encoding it declares (`windows-1252`, `iso-8859-2`,
+ * `shift_jis`…, any the WHATWG Encoding standard knows), else as UTF-8.
+ */
+export function decodeHtml(bytes: Uint8Array): string {
+  const charset = declaredCharset(bytes);
+  if (
+    !charset ||
+    /^utf-?8$/.test(charset) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff)
+  )
+    return decodeSource(bytes);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    throw new ImportError(
+      `declares the encoding "${charset}", which is not one a browser knows (re-save the page as UTF-8)`,
+    );
+  }
+  const text = decoder.decode(bytes).replace(/\r\n?/g, '\n');
+  if (!text.trim()) throw new ImportError('is empty (nothing to import; add the article text)');
+  return text;
+}

@@ -5,6 +5,25 @@ import { convertHtmlToMarkdown } from './html-to-markdown.ts';
 import { isoDay, readHtmlMetadata, splitByline } from './html-metadata.ts';
 import { ImportError, type ConvertedArticle, type DetectedFrontMatter } from './types.ts';
 
+/** More than this, once the bulk is gone, is not one article's page: 10 million characters. */
+const MAX_PAGE_CHARACTERS = 10_000_000;
+
+/**
+ * A saved page without what is never article text and can be most of its bytes: inline
+ * images and fonts (`data:` URLs, megabytes each), scripts (JSON-LD metadata kept) and
+ * styles. Done on the text before parsing, in linear time, so a 12 MB page with an
+ * inline image parses as the few kilobytes of its article.
+ */
+function withoutBulk(html: string): string {
+  return html
+    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(
+      /\s(?:src|srcset|href|poster|style)\s*=\s*(["'])\s*(?:data:|[^"']*url\(\s*["']?data:)[^"']*\1/gi,
+      '',
+    );
+}
+
 /** Drops a " – Site" / " | Site" tail that repeats the publisher's name. */
 function stripSiteName(title: string, publisher: string | undefined): string {
   if (!publisher) return title;
@@ -27,8 +46,13 @@ function firstOf<T>(...values: Array<T | null | undefined>): T | undefined {
  * canonical link) fill in what it does not report.
  */
 export function importHtml(source: string): ConvertedArticle {
+  const page = withoutBulk(source);
+  if (page.length > MAX_PAGE_CHARACTERS)
+    throw new ImportError(
+      `is ${(page.length / 1e6).toFixed(1)} million characters even without its scripts, styles and inline images, too large for an article page (save the article alone, or paste its text into a .txt)`,
+    );
   // A silent console: saved pages are full of CSS jsdom cannot parse, which is not our problem.
-  const dom = new JSDOM(source, { virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(page, { virtualConsole: new VirtualConsole() });
   const document = dom.window.document;
   const head = readHtmlMetadata(document);
   if (head.url && !document.querySelector('base[href]')) {
