@@ -62,6 +62,31 @@ export const BAD: Record<string, { content: string | Uint8Array; message: RegExp
     content: fm('title: Huge', 'Word and word. '.repeat(1_400_000)),
     message: /over the 5 MB limit/,
   },
+  'language-path.md': {
+    content: fm('title: Escaping\nlanguage: "../../../content/pwn"'),
+    message: /"language" must be a BCP 47 language tag/,
+  },
+  'language-quoted.md': {
+    content: fm(`title: Quoted\nlanguage: '"en"${'x'.repeat(40)}'`),
+    message: /"language" must be a BCP 47 language tag/,
+  },
+  'nested-deep.md': {
+    content: fm('title: Too deep', `${'> '.repeat(1500)}Ada Quill, far down.\n`),
+    message: /nests blockquotes or lists 1500 deep, over the limit of 100/,
+  },
+  'alias-bomb.md': {
+    content: fm(
+      [
+        'title: Laughs',
+        'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+        ...'bcdefgh'
+          .split('')
+          .map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+        'note: [*h, *h, *h, *h, *h, *h, *h, *h, *h]',
+      ].join('\n'),
+    ),
+    message: /invalid YAML front matter: .*alias/i,
+  },
   'same-slug.md': {
     content: fm('title: Two of two'),
     message: /same URL slug "same-slug" as .*Same Slug\.md/,
@@ -100,6 +125,20 @@ export const GOOD: Record<string, string | Uint8Array> = {
     Array.from({ length: 2000 }, (_, i) => `Paragraph ${i} about Ada Quill.`).join('\n\n') + '\n',
   ),
   'extra-keys.md': fm('title: Extra keys\ntags: [a, b]\nlayout: whatever'),
+  'nordic.md': fm(
+    'title: Names in other alphabets',
+    'Prime Minister Jonas Gahr Støre met Lech Wałęsa in Łódź. Jonas Gahr Støre spoke first.\n',
+  ),
+  'offset-date.md': fm('title: Late at night\ndate: 2022-09-03T22:30:00-05:00'),
+  'bidi-title.md': fm("title: 'Evil \u202Egnp.exe'\npublisher: 'Flip \u202Edrawkcab'"),
+  'german.md': fm(
+    'title: Ein Artikel auf Deutsch\nlanguage: de',
+    'Die Bundesregierung beschloss am Mittwoch ein Klimaschutzgesetz.\n',
+  ),
+  'many-short-paragraphs.md': fm(
+    'title: Fifty thousand paragraphs',
+    Array.from({ length: 50_000 }, (_, i) => `Line ${i}.`).join('\n\n') + '\n',
+  ),
 };
 
 /** A curated entity whose name tries to break out of JSON-LD and HTML. */

@@ -88,6 +88,32 @@ describe('a content folder with hostile files', () => {
       expect(relative(join(work, 'dist-a'), join(work, 'dist-a', f))).not.toMatch(/^\.\./);
   });
 
+  it('builds text from the real world as written: any script, offsets, bidi, other languages', () => {
+    const kb = JSON.parse(readFileSync(join(work, 'dist-a/data/kb.json'), 'utf8'));
+    const ids = kb.entities.map((e: { id: string }) => e.id);
+    expect(ids).toContain('person/jonas-gahr-store');
+    for (const e of kb.entities as Array<{ path: string }>) {
+      expect(e.path).toMatch(/^\/[a-z]+\/[a-z0-9-]+\/$/);
+      expect(statSync(join(work, 'dist-a', e.path, 'index.html')).isFile(), e.path).toBe(true);
+    }
+    const dated = kb.articles.find((a: { id: string }) => a.id === 'offset-date');
+    expect(dated.date).toBe('2022-09-03');
+    const flipped = readFileSync(join(work, 'dist-a/articles/bidi-title/index.html'), 'utf8');
+    expect(flipped).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(flipped).toContain('Evil gnp.exe');
+    // The German article: in the one search index, with no English names made up in it.
+    expect(readdirSync(join(work, 'dist-a/pagefind')).filter((f) => f.startsWith('wasm.'))).toEqual(
+      ['wasm.en.pagefind', 'wasm.unknown.pagefind'],
+    );
+    expect(
+      kb.entities.filter((e: { mentions: Array<{ article: string }> }) =>
+        e.mentions.some((m) => m.article === 'german'),
+      ),
+    ).toEqual([]);
+    // A language field never makes anything written outside the site.
+    expect(readdirSync(join(work, 'content'))).toEqual(['articles', 'entities']);
+  });
+
   it('fails with --strict', () => {
     const strict = build('dist-strict', ['--strict']);
     expect(strict.status).not.toBe(0);

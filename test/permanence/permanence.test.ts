@@ -1,3 +1,4 @@
+import { gonePageHtml, redirectHtml } from '../../scripts/permanence/pages.ts';
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -186,5 +187,32 @@ describe('redirect pages written while the site renders', () => {
       else process.env.KB_LEDGER = saved;
       rmSync(work, { recursive: true, force: true });
     }
+  });
+});
+
+describe('pages that keep URLs alive', () => {
+  it('keep a name with replacement patterns as text, and carry the security policy', () => {
+    const frame =
+      '<!doctype html><html><head><title>x</title><meta name="description" content="x"></head><body><main>missing</main><footer>end</footer></body></html>';
+    const html = gonePageHtml(
+      {
+        kind: 'gone',
+        path: 'people/x/',
+        entry: { id: 'person/x', name: "A $' B $& C $1", type: 'person', articles: [] },
+      },
+      frame,
+      () => undefined,
+    );
+    expect(html.match(/<title>/g)).toHaveLength(1);
+    expect(html).toContain("<h1>A $' B $&amp; C $1</h1>");
+    expect(html.match(/<footer>/g)).toHaveLength(1);
+    const redirect = redirectHtml({
+      kind: 'redirect',
+      path: 'people/y/',
+      name: "Y $'",
+      target: '/people/z/',
+      targetName: 'Z',
+    });
+    expect(redirect).toContain('http-equiv="Content-Security-Policy"');
   });
 });
