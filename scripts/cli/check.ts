@@ -102,9 +102,13 @@ export async function checkLinks(dist: string, base: string): Promise<CheckResul
   const server = await serveSite({ dir: dist, base, port: 0 });
   try {
     const origin = new URL(server.url).origin;
+    // A link that gets no answer, or a 5xx, is tried again before it counts as broken.
     const result = await new LinkChecker().check({
       path: server.url,
       recurse: true,
+      retryErrors: true,
+      retryErrorsCount: 3,
+      retryErrorsJitter: 200,
       linksToSkip: (link: string) => Promise.resolve(!link.startsWith(origin)),
     });
     const broken = result.links.filter((l) => l.state === 'BROKEN');
@@ -112,7 +116,7 @@ export async function checkLinks(dist: string, base: string): Promise<CheckResul
       name: 'links',
       failures: broken.map(
         (l) =>
-          `${new URL(l.url).pathname} (linked from ${l.parent ? new URL(l.parent).pathname : '?'}) is broken`,
+          `${new URL(l.url).pathname} (linked from ${l.parent ? new URL(l.parent).pathname : '?'}) is broken (${l.status ? `HTTP ${l.status}` : 'no answer'})`,
       ),
     };
   } finally {

@@ -35,7 +35,9 @@ export async function serveSite({
   const notFound = existsSync(join(dir, '404.html'))
     ? readFileSync(join(dir, '404.html'))
     : Buffer.from('Not found');
-  const server = createServer((req, res) => {
+  // No request or header deadline: a crawl of a large site (`kb check`) keeps connections
+  // alive for minutes, and Node's default deadlines then answered some requests with 408.
+  const server = createServer({ requestTimeout: 0, headersTimeout: 0 }, (req, res) => {
     const url = req.url ?? '/';
     if (!url.startsWith(base)) {
       res.writeHead(302, { location: base }).end();
