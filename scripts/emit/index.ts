@@ -23,6 +23,7 @@ import { network } from '../graph/network.ts';
 import { PERMANENCE_INPUT, permanenceInput } from '../permanence/plan.ts';
 import { viewJson } from '../versions/snapshot.ts';
 import type { NameEntry } from '../../src/lib/suggest.ts';
+import { TYPE_LABELS } from '../core/urls.ts';
 
 /** Byte offset and length of one page's JSON in `pages.jsonl`. */
 export type PageSlice = [offset: number, length: number];
@@ -100,12 +101,18 @@ function writeLines(
 const link = ({ id, name, type, path }: EntityLink): EntityLink => ({ id, name, type, path });
 
 /**
- * Every entity's name, page and other spellings, for "did you mean" suggestions when a
- * search finds nothing (`src/lib/suggest.ts`): only what the match needs, one short
- * array per entity, so the file stays small.
+ * Every entity's name, page, type, mention count and other spellings, for the search
+ * page's "go to" card and "did you mean" (`src/lib/suggest.ts`): only what they need,
+ * one short array per entity, so the file stays small.
  */
 function nameEntries(kb: KnowledgeBase): NameEntry[] {
-  return kb.entities.map((e) => [e.name, e.path, ...e.aliases.filter((a) => a !== e.name)]);
+  return kb.entities.map((e) => [
+    e.name,
+    e.path,
+    TYPE_LABELS[e.type].one,
+    e.mentions.length,
+    ...e.aliases.filter((a) => a !== e.name),
+  ]);
 }
 
 /**

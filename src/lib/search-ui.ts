@@ -3,7 +3,14 @@
  * (the search boxes on every page submit there, so they work without JavaScript too),
  * once every filter of the index has loaded.
  */
-import { suggest, type NameEntry, type Suggestion } from './suggest.ts';
+import {
+  exactMatch,
+  nearMisses,
+  normalize,
+  suggest,
+  type NameEntry,
+  type Suggestion,
+} from './suggest.ts';
 
 /**
  * What Pagefind's UI passes to Pagefind's `options()`: its `excerptLength`, and every
@@ -70,7 +77,7 @@ export function startSearch(): void {
   });
   labelInput(host);
   navigateWithArrows(host);
-  suggestOnEmpty(host);
+  nameHelpers(host);
   const query = new URLSearchParams(location.search).get('q');
   if (query) runQuery(host, ui, query, loadFilters(bundlePath, pagefind));
 }
@@ -145,39 +152,77 @@ function navigateWithArrows(host: HTMLElement): void {
 }
 
 /**
- * When a search finds nothing, Pagefind says so in its message line; then the names
- * closest to the query are offered from `names.json`, fetched once, on first need. Where
- * `fetch` cannot read files (the portable copy on file://) there are no suggestions.
+ * What the search page adds to Pagefind's results, from `names.json` (fetched once, on
+ * the first query): a "go to" card for the entity the query names, above every result,
+ * whatever the full-text ranking; "Did you mean" for names the query nearly is when no
+ * result's title holds them, and for the closest names when nothing matched. Where
+ * `fetch` cannot read files (the portable copy on file://) neither appears.
  */
-function suggestOnEmpty(host: HTMLElement): void {
+function nameHelpers(host: HTMLElement): void {
+  const card = document.getElementById('search-goto');
   const box = document.getElementById('search-suggestions');
   const url = host.dataset.names;
-  if (!box || !url) return;
+  if (!card || !box || !url) return;
   let names: Promise<NameEntry[]> | undefined;
   let shown = '';
   const update = async () => {
-    const message = host.querySelector('.pagefind-ui__message')?.textContent ?? '';
     const query = host.querySelector<HTMLInputElement>('.pagefind-ui__search-input')?.value ?? '';
-    const empty = /^No results/i.test(message.trim()) && query.trim() !== '';
-    const key = empty ? query : '';
+    const message = host.querySelector('.pagefind-ui__message')?.textContent?.trim() ?? '';
+    const titles = [...host.querySelectorAll('.pagefind-ui__result-title')].map((t) =>
+      normalize(t.textContent ?? ''),
+    );
+    const empty = /^No results/i.test(message);
+    const key = `${query}\n${empty}\n${titles.join('\n')}`;
     if (key === shown) return;
     shown = key;
-    if (!empty) {
+    if (!query.trim()) {
+      card.replaceChildren();
       box.replaceChildren();
       return;
     }
     names ??= fetch(url)
       .then((r) => (r.ok ? (r.json() as Promise<NameEntry[]>) : []))
       .catch(() => []);
-    const found = suggest(query, await names);
+    const list = await names;
     if (shown !== key) return;
-    renderSuggestions(box, found);
+    const match = exactMatch(query, list);
+    renderCard(card, match);
+    const offered = empty
+      ? suggest(query, list)
+      : nearMisses(query, list).filter(
+          (s) => !titles.some((title) => title.includes(normalize(s.name))),
+        );
+    renderSuggestions(box, match ? [] : offered);
   };
   new MutationObserver(() => void update()).observe(host, {
     subtree: true,
     childList: true,
     characterData: true,
   });
+}
+
+const mentionsText = (n: number) => `${n.toLocaleString('en')} mention${n === 1 ? '' : 's'}`;
+
+/** The "go to" card: type, name and mention count of the entity the query names. */
+function renderCard(card: HTMLElement, match: Suggestion | undefined): void {
+  if (!match) {
+    card.replaceChildren();
+    return;
+  }
+  const link = document.createElement('a');
+  link.className = 'goto-card';
+  link.href = match.path;
+  const type = document.createElement('span');
+  type.className = 'goto-type';
+  type.textContent = match.type;
+  const name = document.createElement('span');
+  name.className = 'goto-name';
+  name.textContent = match.name;
+  const count = document.createElement('span');
+  count.className = 'goto-count';
+  count.textContent = mentionsText(match.mentions);
+  link.append(type, name, count);
+  card.replaceChildren(link);
 }
 
 /** "Did you mean" links, as text nodes and attributes only (names are untrusted text). */
@@ -191,12 +236,12 @@ function renderSuggestions(box: HTMLElement, found: Suggestion[]): void {
   heading.textContent = found.length === 1 ? 'Did you mean this?' : 'Did you mean one of these?';
   const list = document.createElement('ul');
   list.className = 'suggest-list';
-  for (const { name, path } of found) {
+  for (const { name, path, type, mentions } of found) {
     const link = document.createElement('a');
     link.href = path;
     link.textContent = name;
     const item = document.createElement('li');
-    item.append(link);
+    item.append(link, ` (${type}, ${mentionsText(mentions)})`);
     list.append(item);
   }
   box.replaceChildren(heading, list);

@@ -1,16 +1,26 @@
 /**
- * "Did you mean …": close entity names for a query that found nothing. The list is
- * `data/names.json` (written at build time by `src/pages/data/names.json.ts`); matching is
- * plain string similarity in the browser, so a misspelt name ("Mathew Prins") still
- * finds its page. Pure functions: the search page and the tests share them.
+ * The entity a query names, and "Did you mean …" for one it nearly names. The list is
+ * `data/names.json` (written at build time by the emit stage); matching is plain string
+ * similarity in the browser, so a misspelt name ("Mathew Prins") still finds its page,
+ * and a query that is a name ("reagan") leads to that page first, whatever the full-text
+ * ranking says. Pure functions: the search page and the tests share them.
  */
 
-/** One entry of `names.json`: the name, its page, then its other spellings. */
-export type NameEntry = [name: string, path: string, ...aliases: string[]];
+/** One entry of `names.json`: the name, its page, its type, its mentions, then its other spellings. */
+export type NameEntry = [
+  name: string,
+  path: string,
+  type: string,
+  mentions: number,
+  ...aliases: string[],
+];
 
 export interface Suggestion {
   name: string;
   path: string;
+  /** The type's label ("Person"). */
+  type: string;
+  mentions: number;
   score: number;
 }
 
@@ -75,7 +85,7 @@ export function suggest(
   if (q.length < 2) return [];
   const oneWord = !q.includes(' ');
   const scored: Suggestion[] = [];
-  for (const [name, path, ...aliases] of names) {
+  for (const [name, path, type, mentions, ...aliases] of names) {
     let score = 0;
     for (const spelling of [name, ...aliases]) {
       const s = normalize(spelling);
@@ -84,7 +94,45 @@ export function suggest(
         for (const word of s.split(' '))
           if (word.length >= 3) score = Math.max(score, similarity(q, word) * 0.95);
     }
-    if (score >= threshold) scored.push({ name, path, score });
+    if (score >= threshold) scored.push({ name, path, type, mentions, score });
   }
-  return scored.sort((a, b) => b.score - a.score).slice(0, limit);
+  return scored.sort((a, b) => b.score - a.score || b.mentions - a.mentions).slice(0, limit);
+}
+
+/**
+ * The entity whose name or other spelling the query is, ignoring case, accents and
+ * punctuation ("u.s." is "U.S."); of several, the most mentioned.
+ */
+export function exactMatch(query: string, names: readonly NameEntry[]): Suggestion | undefined {
+  const q = normalize(query);
+  if (!q) return undefined;
+  let best: Suggestion | undefined;
+  for (const [name, path, type, mentions, ...aliases] of names) {
+    if (best && mentions <= best.mentions) continue;
+    if ([name, ...aliases].some((spelling) => normalize(spelling) === q))
+      best = { name, path, type, mentions, score: 1 };
+  }
+  return best;
+}
+
+/**
+ * Names a query nearly is, for "Did you mean" beside results: one or two letters off
+ * (one for names of up to seven letters), most mentioned first. A query that is a name
+ * has none.
+ */
+export function nearMisses(query: string, names: readonly NameEntry[], limit = 3): Suggestion[] {
+  const q = normalize(query);
+  if (q.length < 3 || exactMatch(query, names)) return [];
+  const found: Suggestion[] = [];
+  for (const [name, path, type, mentions, ...aliases] of names) {
+    const best = Math.min(
+      ...[name, ...aliases].map((spelling) => {
+        const s = normalize(spelling);
+        return Math.abs(s.length - q.length) > 2 ? Infinity : editDistance(q, s);
+      }),
+    );
+    if (best <= (q.length >= 8 ? 2 : 1))
+      found.push({ name, path, type, mentions, score: 1 - best / q.length });
+  }
+  return found.sort((a, b) => b.score - a.score || b.mentions - a.mentions).slice(0, limit);
 }

@@ -6,7 +6,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserPage } from './browser.ts';
-import { editDistance, normalize, suggest, type NameEntry } from '../../src/lib/suggest.ts';
+import {
+  editDistance,
+  exactMatch,
+  nearMisses,
+  normalize,
+  suggest,
+  type NameEntry,
+} from '../../src/lib/suggest.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -65,6 +72,56 @@ describe('search results', () => {
   });
 });
 
+describe('a query that names an entity', () => {
+  const kb = () =>
+    JSON.parse(readFileSync(join(siteDir, 'data', 'kb.json'), 'utf8')) as {
+      entities: Array<{ name: string; path: string; mentions: unknown[] }>;
+    };
+  const top = () =>
+    kb()
+      .entities.filter((e) => normalize(e.name).replace(/ /g, '').length >= 4)
+      .sort((a, b) => b.mentions.length - a.mentions.length)
+      .slice(0, 10);
+
+  it('puts that entity first, as a card with its type and mentions, for the ten most mentioned', async () => {
+    for (const entity of top()) {
+      await search(entity.name.toLowerCase());
+      const card = session.page.locator('#search-goto a.goto-card');
+      await card.waitFor();
+      expect(await card.getAttribute('href'), entity.name).toBe(entity.path);
+      expect(await card.locator('.goto-name').textContent()).toBe(entity.name);
+      expect(await card.locator('.goto-count').textContent()).toMatch(
+        new RegExp(`^${entity.mentions.length} mentions?$`),
+      );
+      const cardBox = (await card.boundingBox())!;
+      const firstResult = await session.page.locator('.pagefind-ui__result').first().boundingBox();
+      expect(cardBox.y).toBeLessThan(firstResult?.y ?? Infinity);
+    }
+  });
+
+  it('offers that entity when one letter is wrong', async () => {
+    for (const entity of top()) {
+      // The letter in the middle of the name, changed to another.
+      const at = Math.floor(entity.name.length / 2);
+      const letter = entity.name[at]!.toLowerCase() === 'x' ? 'q' : 'x';
+      const typo = entity.name.slice(0, at) + letter + entity.name.slice(at + 1);
+      await search(typo);
+      const offered = async () => {
+        const suggested = await session.page.$$eval('#search-suggestions a', (as) =>
+          as.map((a) => a.getAttribute('href')),
+        );
+        const titles = await session.page.$$eval('.pagefind-ui__result-title', (ts) =>
+          ts.map((t) => t.textContent?.trim()),
+        );
+        return suggested.includes(entity.path) || titles.includes(entity.name);
+      };
+      await expect
+        .poll(offered, { message: `${typo} (for ${entity.name})`, timeout: 5000 })
+        .toBe(true);
+    }
+  });
+});
+
 describe('names.json', () => {
   it('lists every entity page in a small file', () => {
     const file = join(siteDir, 'data', 'names.json');
@@ -82,10 +139,11 @@ describe('names.json', () => {
 
 describe('suggest', () => {
   const names: NameEntry[] = [
-    ['Matthew Prince', '/people/matthew-prince/', 'Prince'],
-    ['Cloudflare', '/organizations/cloudflare/'],
-    ['Kiwi Farms', '/sites/kiwi-farms/', 'Kiwifarms'],
-    ['Clara Sorrenti', '/people/clara-sorrenti/', 'Keffals'],
+    ['Matthew Prince', '/people/matthew-prince/', 'Person', 30, 'Prince'],
+    ['Cloudflare', '/organizations/cloudflare/', 'Organization', 40],
+    ['Kiwi Farms', '/sites/kiwi-farms/', 'Website', 35, 'Kiwifarms'],
+    ['Clara Sorrenti', '/people/clara-sorrenti/', 'Person', 12, 'Keffals'],
+    ['Prince Charles', '/people/prince-charles/', 'Person', 2],
   ];
 
   it('measures edits', () => {
@@ -99,6 +157,21 @@ describe('suggest', () => {
     expect(suggest('Sorentti', names)[0]?.name).toBe('Clara Sorrenti');
     expect(suggest('kefals', names)[0]?.name).toBe('Clara Sorrenti');
     expect(suggest('kiwi farm', names)[0]?.name).toBe('Kiwi Farms');
+  });
+
+  it('knows the entity a query names, whatever its case, accents and punctuation', () => {
+    expect(exactMatch('KIWIFARMS', names)).toMatchObject({ name: 'Kiwi Farms', mentions: 35 });
+    expect(exactMatch(' cloudflare ', names)?.path).toBe('/organizations/cloudflare/');
+    expect(exactMatch('prince', names)?.name).toBe('Matthew Prince');
+    expect(exactMatch('Mathew Prince', names)).toBeUndefined();
+  });
+
+  it('offers a name one letter off beside results, and nothing for a name', () => {
+    expect(nearMisses('Cloudflair', names).map((s) => s.name)).toEqual(['Cloudflare']);
+    expect(nearMisses('Cloudflere', names).map((s) => s.name)).toEqual(['Cloudflare']);
+    expect(nearMisses('Sorrenty', names).map((s) => s.name)).toEqual([]);
+    expect(nearMisses('Clara Sorenti', names).map((s) => s.name)).toEqual(['Clara Sorrenti']);
+    expect(nearMisses('Cloudflare', names)).toEqual([]);
   });
 
   it('offers nothing unlike any name, or for one letter', () => {
