@@ -28,6 +28,8 @@ export interface Urls {
   /** A site path with the base prepended: `home()` → `/kb/`. */
   home(): string;
   entity(type: EntityType, slug: string): string;
+  /** Page `n` (2 or more) of an entity's mentions: `/people/x/mentions/2/`. */
+  mentions(entityPath: string, n: number): string;
   typeIndex(type: EntityType): string;
   article(slug: string, paragraph?: string): string;
   articles(): string;
@@ -45,6 +47,7 @@ export function createUrls(base: string, site?: string): Urls {
   return {
     home: () => base,
     entity: (type, slug) => at(`${TYPE_FOLDERS[type]}/${encodeURIComponent(slug)}/`),
+    mentions: (entityPath, n) => `${entityPath}mentions/${n}/`,
     typeIndex: (type) => at(`${TYPE_FOLDERS[type]}/`),
     article: (slug, paragraph) =>
       at(`articles/${encodeURIComponent(slug)}/`) + (paragraph ? `#${paragraph}` : ''),

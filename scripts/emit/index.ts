@@ -23,6 +23,7 @@ import { network } from '../graph/network.ts';
 import { PERMANENCE_INPUT, permanenceInput } from '../permanence/plan.ts';
 import { viewJson } from '../versions/snapshot.ts';
 import type { NameEntry } from '../../src/lib/suggest.ts';
+import { mentionPageStarts } from '../assemble/mention-pages.ts';
 import { TYPE_LABELS } from '../core/urls.ts';
 
 /** Byte offset and length of one page's JSON in `pages.jsonl`. */
@@ -35,7 +36,8 @@ export interface SiteIndex extends Pick<
 > {
   /** Article list entries: the view without its body and entity list. */
   articles: Array<Omit<ArticleView, 'html' | 'entities'> & { page: PageSlice }>;
-  entities: Array<EntityLink & { page: PageSlice }>;
+  /** `mentionPages`: how many pages its mentions take, when more than one (`mention-pages.ts`). */
+  entities: Array<EntityLink & { page: PageSlice; mentionPages?: number }>;
   /** Names several entities share, each a page listing them. */
   disambiguation: DisambiguationPage[];
   /** Frozen copies of earlier versions of entity pages. */
@@ -156,10 +158,14 @@ export function emitSiteData(
       ...article,
       page: slices[i]!,
     })),
-    entities: data.entities.map((entity, i) => ({
-      ...link(entity),
-      page: slices[data.articles.length + i]!,
-    })),
+    entities: data.entities.map((entity, i) => {
+      const mentionPages = mentionPageStarts(entity.stories ?? []).length;
+      return {
+        ...link(entity),
+        page: slices[data.articles.length + i]!,
+        ...(mentionPages > 1 ? { mentionPages } : {}),
+      };
+    }),
     disambiguation: data.disambiguation ?? [],
     storyCitations: data.storyCitations,
     archived: archived.map(({ folder, slug, version }, i) => ({

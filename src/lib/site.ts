@@ -117,6 +117,27 @@ export const entityRoutes = () =>
     },
   }));
 
+/** Entities whose mentions take more than one page, each page after the first. */
+const mentionPages = index.entities.flatMap((entry) =>
+  Array.from({ length: (entry.mentionPages ?? 1) - 1 }, (_, i) => ({ entry, n: i + 2 })),
+);
+
+/** Further pages of a hub's mentions: `/<folder>/<slug>/mentions/<n>/`. */
+export const mentionRoutes = () =>
+  shardRoutes('mentions', mentionPages, ({ entry, n }, position) => ({
+    params: { folder: TYPE_FOLDERS[entry.type], slug: entry.path.split('/').at(-2)!, n: String(n) },
+    props: {
+      position,
+      n,
+      get entity(): EntityView {
+        return readPage<EntityView>(entry.page);
+      },
+    },
+  }));
+
+/** Every further page of mentions, for the sitemap. */
+export const mentionPaths = () => mentionPages.map(({ entry, n }) => urls.mentions(entry.path, n));
+
 /** Frozen copies of earlier versions: `/<folder>/<slug>/v/<version>/`. */
 export const archivedRoutes = () =>
   shardRoutes('archived', index.archived, ({ folder, slug, version, page }, position) => ({

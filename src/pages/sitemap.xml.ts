@@ -3,7 +3,7 @@
  * requires absolute URLs, so the file is only written when `KB_SITE` gives the origin.
  */
 import type { APIRoute } from 'astro';
-import { site, urls } from '../lib/site';
+import { mentionPaths, site, urls } from '../lib/site';
 import { ENTITY_TYPES } from '../../scripts/core/schema.ts';
 
 const escapeXml = (text: string) =>
@@ -17,6 +17,7 @@ export const GET: APIRoute = () => {
     ...ENTITY_TYPES.map((t) => urls.typeIndex(t)),
     ...site.kb.articles.map((a) => a.path),
     ...site.kb.entities.map((e) => e.path),
+    ...mentionPaths(),
     ...site.disambiguation.map((d) => d.path),
   ];
   const entries = paths.map(

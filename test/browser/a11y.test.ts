@@ -5,15 +5,13 @@
  * axe is evaluated in the page through the debugging protocol, which the page's security
  * policy (no inline script) does not apply to.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
+import { violations } from './axe.ts';
 import { ARCHIVED_VERSION } from '../global-setup.ts';
 
 const siteUrl = inject('siteUrl');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** One page of each kind; the search page with results on screen. */
 const PAGES: Array<[kind: string, path: string]> = [
@@ -33,30 +31,9 @@ const PAGES: Array<[kind: string, path: string]> = [
   ['network graph', 'graph/'],
   ['search with results', 'search/?q=Prince'],
   ['search with suggestions', 'search/?q=Clowdflare'],
+  ['search with a go-to card', 'search/?q=cloudflare'],
   ['404', 'no-such-page/'],
 ];
-
-interface AxeViolation {
-  id: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
-}
-
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    return (await axe.run(document, { rules: { 'target-size': { enabled: true } } }))
-      .violations as AxeViolation[];
-  });
-  return found.map(
-    (v) =>
-      `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join('; ')}`,
-  );
-}
 
 let browser: Browser;
 beforeAll(async () => {
