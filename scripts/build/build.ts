@@ -8,7 +8,7 @@
  * starts at once.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative, dirname } from 'node:path';
 import { loadConfig, ROOT, type Config } from '../core/config.ts';
@@ -230,6 +230,20 @@ function lockFile(file: string, busy: (holder: number) => string): () => void {
  */
 const stagedSite = (outDir: string) => `${outDir}.building`;
 
+/**
+ * Where Astro renders the site: beside its place, or, when that is on another file system
+ * than the project, in the project. Astro moves its assets there with a rename from its
+ * working folder in the project (`node_modules/.dossier-render/`), which fails across
+ * file systems (EXDEV); the finished site is then copied beside its place and renamed in.
+ */
+function renderFolder(outDir: string): string {
+  const parent = dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  return statSync(parent).dev === statSync(ROOT).dev
+    ? stagedSite(outDir)
+    : join(ROOT, 'node_modules', `.dossier-site-${process.pid}`);
+}
+
 /** Builds the whole site. Returns the number of content problems found. */
 export async function buildSite(
   options: BuildOptions = {},
@@ -253,14 +267,16 @@ export async function buildSite(
     unlockData();
   };
   const staged = stagedSite(outDir);
+  const rendered = renderFolder(outDir);
   let built: [Awaited<ReturnType<typeof renderSite>>, Prepared];
   try {
     // Astro's render processes start beside extraction and wait for its page data.
     const { prepared, permanence, stop } = prepareInProcess(dataDir, options);
     rmSync(staged, { recursive: true, force: true });
+    rmSync(rendered, { recursive: true, force: true });
     try {
       built = [
-        await renderSite(config, dataDir, staged, {
+        await renderSite(config, dataDir, rendered, {
           data: prepared,
           permanence,
           quiet: options.quiet,
@@ -269,8 +285,12 @@ export async function buildSite(
       ];
     } catch (error) {
       stop();
-      rmSync(staged, { recursive: true, force: true });
+      rmSync(rendered, { recursive: true, force: true });
       throw error;
+    }
+    if (rendered !== staged) {
+      cpSync(rendered, staged, { recursive: true });
+      rmSync(rendered, { recursive: true, force: true });
     }
     replaceTree(staged, outDir);
     // Only now are its pages public: the ledger and the history say so (both written

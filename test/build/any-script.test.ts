@@ -95,6 +95,9 @@ describe('names in any script', () => {
     expect(check.status).not.toBe(0);
     expect(check.stdout).toMatch(/person\/matthew-prince: "M\u0430tthew Prince" .*Cyrillic/);
     expect(check.stdout).toMatch(/prince\.md:2: "name" held invisible/);
+    // Built for /kb/: every published URL and version still resolves, as kb check sees it.
+    expect(check.stdout).toMatch(/✓ permanence/);
+    expect(check.stdout).toMatch(/✓ versions/);
   });
 
   it('open from a server under /kb/', async () => {
