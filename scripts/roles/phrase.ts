@@ -30,7 +30,7 @@ interface Context {
 const HOLDERS = new Set(['organization', 'site', 'campaign', 'place']);
 /** Words that end a noun phrase: a modifier is never one of them. */
 const STOP = new Set(
-  'and or but nor because since although though whereas unless until so who whom which that is was are were be been has had have said says told to of in on at by for with from as than about after before when where while if his her its their our my your this these those not also'.split(
+  'and or but nor because since although though whereas unless until so who whom which that is was are were be been has had have said says told to of in on at by for with from as than about after before when where while if his her its their our my your this these those not also during without upon under against despite toward towards among between through via amid into onto over like unlike including except near within across along around past'.split(
     ' ',
   ),
 );
@@ -143,6 +143,9 @@ function backwardPhrase(context: Context, roleStart: number, roleEnd: number): P
     const lower = /^\p{Ll}/u.test(word[1]!) || LOWER_FIRST.has(word[1]!.toLowerCase());
     const plainWord = /^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(word[1]!);
     if (!plainWord || !isModifier(word[1]!) || /^(the|a|an)$/i.test(word[1]!)) break;
+    // A verb before a title is no part of it ("urged President", "agency following
+    // President"): a participle or past form stops the phrase, bar the listed ones ("acting").
+    if (/(?:ed|ing)$/i.test(word[1]!) && !LOWER_FIRST.has(word[1]!.toLowerCase())) break;
     if (!(lower || inMention)) break;
     start = inMention ? holder.start : word.index;
   }

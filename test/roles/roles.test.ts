@@ -24,6 +24,20 @@ const PRINCE: [string, string, EntityType] = ['Matthew Prince', 'prince', 'perso
 const CLOUDFLARE: [string, string, EntityType] = ['Cloudflare', 'cloudflare', 'organization'];
 
 describe('findRoles', () => {
+  it('keeps a verb or preposition before a title out of the role', () => {
+    const REAGAN: [string, string, EntityType] = ['Reagan', 'reagan', 'person'];
+    for (const text of [
+      'The news agency following President Reagan said so.',
+      'Congress urged President Reagan to act.',
+      'Senators hailed President Reagan on Monday.',
+      'They called upon President Reagan again.',
+      'It happened during President Reagan and his term.',
+      'Nothing moves without President Reagan here.',
+    ])
+      expect(roles(text, [REAGAN]).map((r) => r.role), text).toEqual(['president']);
+    expect(roles('The acting President Reagan spoke.', [REAGAN])[0]?.role).toBe('acting President');
+  });
+
   it('reads a title written before the name with its organization', () => {
     expect(
       roles('Cloudflare CEO Matthew Prince, who posted a blog, told the Post.', [
