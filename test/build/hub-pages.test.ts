@@ -105,6 +105,20 @@ describe('a hub entity', () => {
     expect(new Set(labels).size).toBe(groups);
   });
 
+  it('says on its first screen what it is covered by: counts, dates, a timeline with a table', () => {
+    const main = pageOf('people/ada-quill/');
+    expect(main).toMatch(
+      /320 mentions in \d+ stor(y|ies) and \d+ articles?, from <time datetime="2023-01-01">2023-01-01<\/time> to <time datetime="2023-12-27">/,
+    );
+    const bars = [...main.matchAll(/<title>(2023-\d\d): (\d+) mentions?<\/title>/g)];
+    expect(bars.map((b) => b[1])).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(bars.reduce((n, b) => n + Number(b[2]), 0)).toBe(320);
+    expect(main).toMatch(/<caption>Mentions of Ada Quill per month, 2023-01 to 2023-12<\/caption>/);
+    for (const target of ['#mentions-h', '#cite-h']) expect(main).toContain(`href="${target}"`);
+  });
+
   it('keeps every page under 150 KB, the further ones out of search and in the sitemap', () => {
     const further = readdirSync(join(site, 'people/ada-quill/mentions'));
     for (const path of [
@@ -122,7 +136,7 @@ describe('a hub entity', () => {
   });
 });
 
-describe('a further page of mentions in Chromium', () => {
+describe('a hub page and a further page of mentions in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -134,16 +148,18 @@ describe('a further page of mentions in Chromium', () => {
     await server?.close();
   });
 
-  it('has no accessibility violation, light and dark, on a phone and a wide screen', async () => {
+  it('has no accessibility violation, light and dark, on a phone and a wide screen, timeline included', async () => {
     for (const scheme of ['light', 'dark'] as const)
       for (const width of [375, 1280]) {
         const page = await browser.newPage({
           colorScheme: scheme,
           viewport: { width, height: 900 },
         });
-        await page.goto(`${server.url}people/ada-quill/mentions/2/`);
-        expect(await violations(page), `${scheme} ${width}`).toEqual([]);
+        for (const path of ['people/ada-quill/', 'people/ada-quill/mentions/2/']) {
+          await page.goto(`${server.url}${path}`);
+          expect(await violations(page), `${path} ${scheme} ${width}`).toEqual([]);
+        }
         await page.close();
       }
-  });
+  }, 180_000);
 });
