@@ -1,5 +1,14 @@
 /** Shared test helpers: temporary content folders and golden files. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect } from 'vitest';
@@ -60,4 +69,11 @@ export function expectGolden(file: string, value: unknown): void {
       throw new Error(`golden file ${file} was missing and has been written: check it in`);
   }
   expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** Every file under `dir`, as paths relative to it, sorted: for comparing two builds. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
 }

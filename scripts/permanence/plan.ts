@@ -72,6 +72,23 @@ export function permanenceInput(kb: KnowledgeBase): PermanenceInput {
   };
 }
 
+/** What a published path no longer live leads to: its successor's page, else a page saying it is gone. */
+function leadOn(
+  path: string,
+  entry: LedgerEntry,
+  successor: { path: string; name: string } | undefined,
+): PlannedPage {
+  return successor
+    ? {
+        kind: 'redirect',
+        path,
+        name: entry.name,
+        target: successor.path,
+        targetName: successor.name,
+      }
+    : { kind: 'gone', path, entry };
+}
+
 /** Ledger types of the pages that are not entities: articles and stories. */
 const ARTICLE = 'article';
 const STORY = 'story';
@@ -107,15 +124,7 @@ function planPages(
     const successor = byTitle.get(entry.name);
     pages.set(
       path,
-      successor
-        ? {
-            kind: 'redirect',
-            path,
-            name: entry.name,
-            target: successor.path,
-            targetName: successor.title,
-          }
-        : { kind: 'gone', path, entry },
+      leadOn(path, entry, successor && { path: successor.path, name: successor.title }),
     );
   }
 }
@@ -193,18 +202,7 @@ export function planPermanence(kb: PermanenceInput, ledger: Ledger): Plan {
     const successor =
       byKey.get(`${entry.type}:${squashedKey(entry.name)}`) ??
       kb.entities.find((e) => e.id === entry.id);
-    pages.set(
-      path,
-      successor
-        ? {
-            kind: 'redirect',
-            path,
-            name: entry.name,
-            target: successor.path,
-            targetName: successor.name,
-          }
-        : { kind: 'gone', path, entry },
-    );
+    pages.set(path, leadOn(path, entry, successor));
   }
   return {
     pages: [...pages.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),

@@ -4,10 +4,11 @@
  * (the offline zip included).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../helpers.ts';
 
 let work: string;
 
@@ -22,11 +23,7 @@ const ENVIRONMENTS = [
   },
 ];
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .sort();
-}
+const files = listFiles;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'dossier-environment-'));

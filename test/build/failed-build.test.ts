@@ -73,6 +73,25 @@ describe('a build whose rendering fails first', () => {
   }, 120_000);
 });
 
+/** Starts one build, waits for it to take `lock`, then runs a second to its end. */
+async function raceTwoBuilds(
+  firstEnv: NodeJS.ProcessEnv,
+  secondEnv: NodeJS.ProcessEnv,
+  lock: string,
+) {
+  const first = spawn(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
+    env: firstEnv,
+    stdio: 'ignore',
+  });
+  const exited = once(first, 'exit');
+  while (!existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 20));
+  const second = spawnSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
+    encoding: 'utf8',
+    env: secondEnv,
+  });
+  return { first, second, exited };
+}
+
 describe('two builds on one data folder', () => {
   const env = (name: string) => ({
     ...process.env,
@@ -85,16 +104,7 @@ describe('two builds on one data folder', () => {
   const lock = join(work, 'shared-data', 'build.lock');
 
   it('refuses the second while the first runs, and the first builds', async () => {
-    const first = spawn(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
-      env: env('first'),
-      stdio: 'ignore',
-    });
-    const exited = once(first, 'exit');
-    while (!existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = spawnSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
-      encoding: 'utf8',
-      env: env('second'),
-    });
+    const { first, second, exited } = await raceTwoBuilds(env('first'), env('second'), lock);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`another build (process ${first.pid}) is using`);
     expect(second.stderr).toContain('KB_DATA');
@@ -130,16 +140,7 @@ describe('two builds with their own data folders into one site folder', () => {
   const lock = join(work, 'one-dist.lock');
 
   it('refuses the second with a message while the first runs, and the first builds', async () => {
-    const first = spawn(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
-      env: env('first'),
-      stdio: 'ignore',
-    });
-    const exited = once(first, 'exit');
-    while (!existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = spawnSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
-      encoding: 'utf8',
-      env: env('second'),
-    });
+    const { first, second, exited } = await raceTwoBuilds(env('first'), env('second'), lock);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`another build (process ${first.pid}) is writing`);
     expect(second.stderr).toContain('--out or KB_OUT');

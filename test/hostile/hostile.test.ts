@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../helpers.ts';
 import { serveSite, type RunningServer } from '../../scripts/cli/serve.ts';
 import { launchChromium } from '../browser/browser.ts';
 import { BAD, GOOD, writeHostileContent } from './fixtures.ts';
@@ -32,11 +33,7 @@ function build(name: string, extra: string[] = []) {
   return { status: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .sort();
-}
+const files = listFiles;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'dossier-hostile-'));

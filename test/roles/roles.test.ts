@@ -34,7 +34,10 @@ describe('findRoles', () => {
       'It happened during President Reagan and his term.',
       'Nothing moves without President Reagan here.',
     ])
-      expect(roles(text, [REAGAN]).map((r) => r.role), text).toEqual(['president']);
+      expect(
+        roles(text, [REAGAN]).map((r) => r.role),
+        text,
+      ).toEqual(['president']);
     expect(roles('The acting President Reagan spoke.', [REAGAN])[0]?.role).toBe('acting President');
   });
 
