@@ -88,7 +88,7 @@ export function buildManifest(
     ) ||
     /^pagefind\/(index|filter)\//.test(f) ||
     (f.startsWith('pagefind/fragment/') && fragmentBytes <= FRAGMENT_BUDGET);
-  const pages = ['', 'search/'].filter((p) => all.includes(`${p}index.html`));
+  const pages = ['', 'search/', 'offline/'].filter((p) => all.includes(`${p}index.html`));
   return {
     base,
     version: hash.digest('hex').slice(0, 16),
@@ -151,6 +151,11 @@ async function answer(request, url) {
   } catch (error) {
     const hit = await cache.match(key(url));
     if (hit) return hit;
+    // A page never opened while online: the site's own offline page, not the browser's error.
+    if (request.mode === 'navigate') {
+      const offline = await cache.match(self.location.origin + BASE + 'offline/');
+      if (offline) return offline;
+    }
     throw error;
   }
 }

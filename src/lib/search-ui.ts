@@ -162,7 +162,9 @@ function nameHelpers(host: HTMLElement): void {
   const card = document.getElementById('search-goto');
   const box = document.getElementById('search-suggestions');
   const url = host.dataset.names;
-  if (!card || !box || !url) return;
+  // From file:// (the portable copy) `fetch` cannot read files: no card, no suggestions,
+  // and no failed request in the console.
+  if (!card || !box || !url || location.protocol === 'file:') return;
   let names: Promise<NameEntry[]> | undefined;
   let shown = '';
   const update = async () => {

@@ -95,6 +95,12 @@ describe('a hosted site, offline after the first visit', () => {
         return titles.some((t) => /Christchurch/.test(t)) && !titles.includes('Matthew Prince');
       });
       await page.screenshot({ path: join(work, 'offline-search.png') });
+      // A page never opened online: the site's own offline page, not the browser's error.
+      await page.goto(`${server.url}sites/kiwi-farms/`);
+      expect(await page.textContent('h1')).toBe('You are offline');
+      expect(await page.locator(`a[href="${new URL(server.url).pathname}search/"]`).count()).toBe(
+        1,
+      );
     } finally {
       await context.setOffline(false);
     }

@@ -7,12 +7,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../scripts/core/schema.ts';
 import { serveSite } from '../../scripts/cli/serve.ts';
 import { launchChromium } from '../browser/browser.ts';
+import { violations } from '../browser/axe.ts';
 import { tempTree } from '../helpers.ts';
 
 let work: string;
@@ -89,31 +89,18 @@ describe('two entities of one name', () => {
   it('has no accessibility violation (axe), nor do the pages with a hatnote', async () => {
     const server = await serveSite({ dir: dist(), port: 0 });
     const browser = await launchChromium();
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     try {
       for (const path of ['disambiguation/woodstock/', 'places/woodstock/'])
         for (const width of [375, 1280])
           for (const colorScheme of ['light', 'dark'] as const) {
             const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
             await page.goto(`${server.url}${path}`);
-            await page.evaluate(axe);
-            const violations = await page.evaluate(async () => {
-              const { axe } = window as unknown as {
-                axe: {
-                  run(d: unknown, o: unknown): Promise<{ violations: Array<{ id: string }> }>;
-                };
-              };
-              const found = await axe.run(document, {
-                rules: { 'target-size': { enabled: true } },
-              });
-              return found.violations.map((v) => v.id);
-            });
-            expect(violations, `${path} ${width} ${colorScheme}`).toEqual([]);
+            expect(await violations(page), `${path} ${width} ${colorScheme}`).toEqual([]);
             await page.close();
           }
     } finally {
       await browser.close();
       await server.close();
     }
-  });
+  }, 180_000);
 });
