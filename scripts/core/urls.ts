@@ -31,6 +31,8 @@ export interface Urls {
   /** Page `n` (2 or more) of an entity's mentions: `/people/x/mentions/2/`. */
   mentions(entityPath: string, n: number): string;
   typeIndex(type: EntityType): string;
+  /** The type's index, most mentioned first: `/by-mentions/people/`. */
+  typeIndexByMentions(type: EntityType): string;
   article(slug: string, paragraph?: string): string;
   articles(): string;
   search(): string;
@@ -49,6 +51,8 @@ export function createUrls(base: string, site?: string): Urls {
     entity: (type, slug) => at(`${TYPE_FOLDERS[type]}/${encodeURIComponent(slug)}/`),
     mentions: (entityPath, n) => `${entityPath}mentions/${n}/`,
     typeIndex: (type) => at(`${TYPE_FOLDERS[type]}/`),
+    // A folder of its own: no slug (`[a-z0-9-]`) of an entity type's folder can take it.
+    typeIndexByMentions: (type) => at(`by-mentions/${TYPE_FOLDERS[type]}/`),
     article: (slug, paragraph) =>
       at(`articles/${encodeURIComponent(slug)}/`) + (paragraph ? `#${paragraph}` : ''),
     articles: () => at('articles/'),

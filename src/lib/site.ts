@@ -156,6 +156,17 @@ export const typeRoutes = () =>
     props: { position, type, entries: site.indexes[type] },
   }));
 
+/** The same lists, most mentioned first (ties A–Z): `/by-mentions/<folder>/`. */
+export const typeByMentionsRoutes = () =>
+  shardRoutes('types-by-mentions', ENTITY_TYPES, (type, position) => ({
+    params: { folder: TYPE_FOLDERS[type] },
+    props: {
+      position,
+      type,
+      entries: [...site.indexes[type]].sort((a, b) => b.mentions - a.mentions),
+    },
+  }));
+
 export const articleRoutes = () =>
   shardRoutes('articles', index.articles, ({ path, page }, position) => ({
     params: { slug: path.split('/').at(-2)! },

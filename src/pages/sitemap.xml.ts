@@ -15,6 +15,7 @@ export const GET: APIRoute = () => {
     urls.articles(),
     urls.search(),
     ...ENTITY_TYPES.map((t) => urls.typeIndex(t)),
+    ...ENTITY_TYPES.map((t) => urls.typeIndexByMentions(t)),
     ...site.kb.articles.map((a) => a.path),
     ...site.kb.entities.map((e) => e.path),
     ...mentionPaths(),

@@ -35,7 +35,7 @@ describe('stories', () => {
 
   it('counts a story once on an entity page and shows the other wording behind <details>', () => {
     const doc = page('people/clara-sorrenti');
-    expect(doc.querySelector('.entity-head .muted')!.textContent).toMatch(/in 1 story/);
+    expect(doc.querySelector('.entity-head .coverage')!.textContent).toMatch(/in 1 story/);
     const other = [...doc.querySelectorAll('details.other-version')].map((d) => d.textContent);
     expect(other.some((text) => /swatting/.test(text!))).toBe(true);
   });
