@@ -36,8 +36,8 @@ export interface SiteIndex extends Pick<
 > {
   /** Article list entries: the view without its body and entity list. */
   articles: Array<Omit<ArticleView, 'html' | 'entities'> & { page: PageSlice }>;
-  /** `mentionPages`: how many pages its mentions take, when more than one (`mention-pages.ts`). */
-  entities: Array<EntityLink & { page: PageSlice; mentionPages?: number }>;
+  /** `mentionStarts`: where each page of its mentions starts, when more than one (`mention-pages.ts`). */
+  entities: Array<EntityLink & { page: PageSlice; mentionStarts?: number[] }>;
   /** Names several entities share, each a page listing them. */
   disambiguation: DisambiguationPage[];
   /** Frozen copies of earlier versions of entity pages. */
@@ -159,11 +159,11 @@ export function emitSiteData(
       page: slices[i]!,
     })),
     entities: data.entities.map((entity, i) => {
-      const mentionPages = mentionPageStarts(entity.stories ?? []).length;
+      const mentionStarts = mentionPageStarts(entity.stories ?? []);
       return {
         ...link(entity),
         page: slices[data.articles.length + i]!,
-        ...(mentionPages > 1 ? { mentionPages } : {}),
+        ...(mentionStarts.length > 1 ? { mentionStarts } : {}),
       };
     }),
     disambiguation: data.disambiguation ?? [],

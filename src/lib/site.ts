@@ -107,10 +107,11 @@ export function shardRoutes<T, R>(
 }
 
 export const entityRoutes = () =>
-  shardRoutes('entities', index.entities, ({ type, path, page }, position) => ({
+  shardRoutes('entities', index.entities, ({ type, path, page, mentionStarts }, position) => ({
     params: { folder: TYPE_FOLDERS[type], slug: path.split('/').at(-2)! },
     props: {
       position,
+      mentionStarts,
       get entity(): EntityView {
         return readPage<EntityView>(page);
       },
@@ -119,7 +120,7 @@ export const entityRoutes = () =>
 
 /** Entities whose mentions take more than one page, each page after the first. */
 const mentionPages = index.entities.flatMap((entry) =>
-  Array.from({ length: (entry.mentionPages ?? 1) - 1 }, (_, i) => ({ entry, n: i + 2 })),
+  Array.from({ length: (entry.mentionStarts?.length ?? 1) - 1 }, (_, i) => ({ entry, n: i + 2 })),
 );
 
 /** Further pages of a hub's mentions: `/<folder>/<slug>/mentions/<n>/`. */
@@ -129,6 +130,7 @@ export const mentionRoutes = () =>
     props: {
       position,
       n,
+      starts: entry.mentionStarts!,
       get entity(): EntityView {
         return readPage<EntityView>(entry.page);
       },
