@@ -2,8 +2,8 @@
  * The build, as its pipeline:
  * read → segment → recognize → resolve → relate → cite → emit (`prepare.ts`, in a process
  * of its own) → render (Astro, in one or more processes of their own, feeding Pagefind
- * here, while this process writes the redirect pages) → index (Pagefind's files, version
- * history, service worker, host report). This
+ * here, while this process writes the redirect pages) → index (Pagefind's files, service
+ * worker, host report) → the site put in place, then the ledger and version history. This
  * module loads only what the build process itself runs, so that the extraction process
  * starts at once.
  */
@@ -142,7 +142,7 @@ export async function renderSite(
     const indexing = startStage('index', options.quiet);
     // Pagefind writes its files while the rest of the site is hashed for the service
     // worker (the pages hashed as they were rendered, the redirect pages as they were
-    // written) and the history is published; the report counts everything. That work
+    // written); the report counts everything. That work
     // keeps this process busy: it starts once Pagefind has been told to write.
     const written = (await search.write(outDir)).done;
     const permanence = await finishPermanence(outDir, await redirects, pageHashes);

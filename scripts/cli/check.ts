@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LinkChecker } from 'linkinator';
 import { extractKnowledge } from '../build/prepare.ts';
-import type { Config } from '../core/config.ts';
+import { normalizeBase, type Config } from '../core/config.ts';
+import { stripBase } from '../core/urls.ts';
 import { readLedger } from '../permanence/ledger.ts';
 import { readHistory } from '../versions/history.ts';
 import { formatProblem } from '../read/index.ts';
@@ -50,7 +51,6 @@ export function checkNames(dist: string): CheckResult {
 
 /** `ledgerFile`'s URLs all resolve in `dist`, a site built for `base` (redirects name `base`). */
 export function checkPermanence(dist: string, ledgerFile: string, base = '/'): CheckResult {
-  const root = base.replace(/\/?$/, '/');
   const failures: string[] = [];
   for (const path of Object.keys(readLedger(ledgerFile).urls)) {
     const file = join(dist, path, 'index.html');
@@ -63,9 +63,7 @@ export function checkPermanence(dist: string, ledgerFile: string, base = '/'): C
     const target = /http-equiv="refresh" content="0; url=([^"]+)"/.exec(
       readFileSync(file, 'utf8'),
     )?.[1];
-    const inSite = target && decodeURIComponent(target);
-    const local = inSite && inSite.startsWith(root) ? inSite.slice(root.length) : inSite;
-    if (local !== undefined && !existsSync(join(dist, local.replace(/^\/+/, ''), 'index.html'))) {
+    if (target && !existsSync(join(dist, stripBase(target, normalizeBase(base)), 'index.html'))) {
       failures.push(`/${path} redirects to ${target}, which does not exist`);
     }
   }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import anyAscii from 'any-ascii';
-import { normalizeName } from './names.ts';
+import { normalizeName, withoutJoiners } from './names.ts';
 import type { EntityType } from './schema.ts';
 
 export type ArticleId = string & { readonly __brand: 'ArticleId' };
@@ -44,7 +44,7 @@ const SYLLABIC = /([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=
  * device name: those fall back to a hash of the input.
  */
 export function slugify(name: string): string {
-  const clean = normalizeName(name).replace(/[\u200C\u200D]/gu, '');
+  const clean = withoutJoiners(normalizeName(name));
   let slug = anyAscii(clean.replace(SYLLABIC, ' $1 '))
     .toLowerCase()
     .replace(/['’]/g, '')

@@ -7,25 +7,36 @@
  * ("Mаtthew" with a Cyrillic "а"), after Unicode TS #39's confusable detection.
  */
 
+/** Printable ASCII: a name of only these needs no Unicode work (most names). */
+const ASCII = /^[\x20-\x7E]*$/;
 /**
  * Invisible format characters that may sit inside a name without showing: zero-width
  * space, word joiner, byte-order mark, soft hyphen, Mongolian vowel separator, and the
  * invisible operators. ZWJ and ZWNJ are left alone here: Persian, Indic scripts and
- * emoji sequences need them; keys drop them (`nameKeyText`).
+ * emoji sequences need them; keys and slugs drop them (`withoutJoiners`).
  */
-const ASCII = /^[\x20-\x7E]*$/;
 const INVISIBLE = /[\u200B\u2060-\u2064\uFEFF\u00AD\u180E]/gu;
 /** Bidirectional embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, LRM, RLM, ALM). */
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
+/** Zero-width joiner and non-joiner. */
+const JOINERS = /[\u200C\u200D]/gu;
+// The same classes, to test for one (a global pattern's test would move its `lastIndex`).
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
+const HAS_BIDI = new RegExp(BIDI.source, 'u');
 
 /** Whether the text holds a bidirectional control (a title or name that would reorder its neighbours). */
 export function hasBidiControl(text: string): boolean {
-  return /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u.test(text);
+  return HAS_BIDI.test(text);
 }
 
 /** Whether the text holds an invisible format character (`INVISIBLE`). */
 export function hasInvisible(text: string): boolean {
-  return /[\u200B\u2060-\u2064\uFEFF\u00AD\u180E]/u.test(text);
+  return HAS_INVISIBLE.test(text);
+}
+
+/** The text without zero-width joiners, for keys and slugs. */
+export function withoutJoiners(text: string): string {
+  return text.replace(JOINERS, '');
 }
 
 /** A name as Dossier keeps it: NFC, without invisible or bidi characters, spaces collapsed. */
@@ -125,6 +136,9 @@ function scriptsOf(word: string): string[] {
   return SCRIPTS.filter(([, re]) => re.test(word)).map(([name]) => name);
 }
 
+/** Whether letters of these scripts in one word are a look-alike: Latin with another. */
+const mixesWithLatin = (scripts: string[]) => scripts.length > 1 && scripts.includes('Latin');
+
 /**
  * Words of `name` that mix Latin with Cyrillic or Greek letters: a look-alike letter,
  * almost never a real spelling. Empty for names in one script, whatever the script.
@@ -133,7 +147,7 @@ export function mixedScriptWords(name: string): Array<{ word: string; scripts: s
   const found: Array<{ word: string; scripts: string[] }> = [];
   for (const [word] of name.matchAll(WORD)) {
     const scripts = scriptsOf(word);
-    if (scripts.length > 1 && scripts.includes('Latin')) found.push({ word, scripts });
+    if (mixesWithLatin(scripts)) found.push({ word, scripts });
   }
   return found;
 }
@@ -145,18 +159,16 @@ export function mixedScriptWords(name: string): Array<{ word: string; scripts: s
  * The mention keeps the text as written, for `lookAlikeNames` to report.
  */
 export function displayName(name: string): string {
-  if (ASCII.test(name)) return name.replace(/\s+/g, ' ').trim();
-  return normalizeName(name).replace(WORD, (word) => {
-    const scripts = scriptsOf(word);
-    return scripts.length > 1 && scripts.includes('Latin')
-      ? [...word].map((ch) => CONFUSABLES[ch] ?? ch).join('')
-      : word;
-  });
+  const clean = normalizeName(name);
+  if (ASCII.test(clean)) return clean;
+  return clean.replace(WORD, (word) =>
+    mixesWithLatin(scriptsOf(word)) ? [...word].map((ch) => CONFUSABLES[ch] ?? ch).join('') : word,
+  );
 }
 
 /** The text that name keys are made from: `displayName`, without joiners (ZWJ, ZWNJ). */
 export function nameKeyText(name: string): string {
-  return displayName(name).replace(/[\u200C\u200D]/gu, '');
+  return withoutJoiners(displayName(name));
 }
 
 /** What `lookAlikeNames` reads of an entity (a `kb.json` entity fits). */

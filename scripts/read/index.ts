@@ -103,18 +103,20 @@ function parseMatter(file: string, source: string): matter.GrayMatterFile<string
 
 /**
  * Warnings for text fields that held characters the schema took out: bidirectional
- * controls (they would reorder the page around the field) and, in names, invisible ones.
+ * controls (they would reorder the page around the field) and, in names (`names`),
+ * invisible ones.
  */
 function strippedCharacterWarnings(
   file: string,
   source: string,
   data: Record<string, unknown>,
+  names = false,
 ): ContentProblem[] {
+  const stripped = (t: unknown) =>
+    typeof t === 'string' && (hasBidiControl(t) || (names && hasInvisible(t)));
   const warnings: ContentProblem[] = [];
   for (const [key, value] of Object.entries(data)) {
-    const texts = Array.isArray(value) ? value : [value];
-    if (!texts.some((t) => typeof t === 'string' && (hasBidiControl(t) || hasInvisible(t))))
-      continue;
+    if (!(Array.isArray(value) ? value : [value]).some(stripped)) continue;
     warnings.push({
       file,
       line: lineOfKey(source, key),
@@ -194,12 +196,12 @@ export function readArticles(dir: string, root: string): ReadResult<Article> {
       problems.push({ file, message: 'has no text after its front matter (add the article body)' });
       continue;
     }
+    const bodyLine = source.split('\n').length - parsed.content.split('\n').length + 1;
     const nesting = nestingDepth(parsed.content);
     if (nesting.depth > MAX_NESTING) {
-      const bodyStart = source.split('\n').length - parsed.content.split('\n').length;
       problems.push({
         file,
-        line: bodyStart + nesting.line + 1,
+        line: bodyLine + nesting.line,
         message: `nests blockquotes or lists ${nesting.depth} deep, over the limit of ${MAX_NESTING} (flatten them)`,
       });
       continue;
@@ -213,7 +215,6 @@ export function readArticles(dir: string, root: string): ReadResult<Article> {
       continue;
     }
     seen.set(slug, file);
-    const bodyLine = source.split('\n').length - parsed.content.split('\n').length + 1;
     const hash = createHash('sha256').update(source).digest('hex');
     items.push({
       id: articleId(slug),
@@ -273,7 +274,7 @@ export function readCuratedEntities(dir: string, root: string): ReadResult<Curat
           message: `type "${entity.data.type}" does not match its folder "${folder}" (move the file)`,
         });
       } else {
-        problems.push(...strippedCharacterWarnings(file, source, parsed.data));
+        problems.push(...strippedCharacterWarnings(file, source, parsed.data, true));
         items.push({ ...entity.data, summary: parsed.content.normalize('NFC').trim(), file });
       }
     }
