@@ -13,6 +13,10 @@ import { evaluateEcbStories, formatEcbStories } from './ecbplus-stories.ts';
 import { ecbPlusErrors } from './ecbplus-errors.ts';
 import { formatErrorCategories } from './polnear-errors.ts';
 import { formatScores, type SpanScores } from '../tagger/eval-conll.ts';
+import { evaluateEwn, ewnFold, formatEwn, readEwn, type EwnRecord } from './ewn.ts';
+import { trainModel } from '../tagger/train.ts';
+import { loadOrBuildClusters } from '../tagger/clusters.ts';
+import { defaultModel, useModel } from '../tagger/default-model.ts';
 import type { EvalOptions, Suite } from './suites.ts';
 
 function printScores(title: string, scores: SpanScores): void {
@@ -38,12 +42,62 @@ function runSeed(): boolean {
   return report.correct.length === report.required && !report.extra.length && !report.split.length;
 }
 
+/** EWN dev: modern news from outlets worldwide, per type, region and outlet fold. */
+function runEwn(options: EvalOptions): void {
+  const file = join(options.corpora, 'ewn/dev.jsonl');
+  if (!corpusAvailable(options.corpora, 'ewn/dev.jsonl')) {
+    console.log(`\newn: skipped, ${file} is absent`);
+    return;
+  }
+  const examples = options.errors === true ? 3 : Number(options.errors ?? 0);
+  const records = readEwn(file);
+  let before: ((record: EwnRecord) => void) | undefined;
+  const shipped = defaultModel();
+  if (options.cross) {
+    // One model per outlet fold, trained as `kb train` trains (same corpora, clusters and
+    // lists) but on the other fold's EWN articles only: every article is tagged by a
+    // model that never saw its outlet.
+    const models = ([0, 1] as const).map((fold) => {
+      console.log(`training a model without EWN outlet fold ${fold}…`);
+      return trainModel({
+        corpora: options.corpora,
+        epochs: 8,
+        clusters: loadOrBuildClusters(options.corpora),
+        gazetteers: true,
+        ewn: fold === 0 ? 1 : 0,
+      }).model;
+    });
+    before = (record) => useModel(models[ewnFold(record)]!);
+  }
+  const result = evaluateEwn(records, Math.max(examples, 1), before);
+  useModel(shipped);
+  const trained = shipped.ewn;
+  if (!options.cross && trained !== 'none') {
+    console.log(
+      trained === 'all'
+        ? '\nNote: the model was trained on all of EWN dev, so these figures are not held out; --cross scores every outlet with a model that never saw it.'
+        : `\nNote: the model was trained on EWN outlet fold ${trained}; only outlet fold ${1 - trained} is held out.`,
+    );
+  }
+  console.log(
+    `\nEWN dev (modern news, outlets worldwide), exact span F1${options.cross ? ', every outlet scored by a model trained without it' : ''}`,
+  );
+  console.log(formatEwn(result));
+  if (options.errors) {
+    console.log('\nEWN dev errors by category (spans):');
+    console.log(formatErrorCategories(result.errors, examples));
+  }
+}
+
 function runCorpora(
-  suite: Exclude<Suite, 'polnear' | 'ecbplus' | 'threshold'>,
+  suite: Exclude<Suite, 'polnear' | 'ecbplus' | 'threshold' | 'ewn'>,
   corpora: string,
   final: boolean,
 ): void {
-  const need: Record<Exclude<Suite, 'seed' | 'polnear' | 'ecbplus' | 'threshold'>, string> = {
+  const need: Record<
+    Exclude<Suite, 'seed' | 'polnear' | 'ecbplus' | 'threshold' | 'ewn'>,
+    string
+  > = {
     conll: 'conll2003',
     gum: 'gum',
     wnut: 'wnut17',
@@ -105,6 +159,8 @@ export async function runEval(suites: Suite[], options: EvalOptions): Promise<vo
           `  ≥ ${r.threshold.toFixed(1)}  kept ${String(r.kept).padStart(5)}  precision ${(100 * r.precision).toFixed(1)}  recall ${(100 * r.recall).toFixed(1)}`,
         );
       }
+    } else if (suite === 'ewn') {
+      runEwn(options);
     } else if (suite === 'polnear') {
       console.log('\nPolNeAR dev, speakers of direct quotes');
       const examples = options.errors === true ? 3 : Number(options.errors);

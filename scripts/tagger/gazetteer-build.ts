@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenize } from '../segment/tokenize.ts';
 import { addName, type Gazetteer } from './gazetteer.ts';
+import { addWorldNames } from './world-names.ts';
 import { readJsonl, toEntityClass, type CharEntity, type LabeledDocument } from './corpus.ts';
 
 /** The full gazetteer (for the saved model) and one per training fold (jackknife). */
@@ -15,15 +16,20 @@ export interface Gazetteers {
   folds: Gazetteer[];
 }
 
-/** `folds` = 0 disables gazetteers (empty lists). Document i belongs to fold i mod folds. */
+/**
+ * `folds` = 0 disables gazetteers (empty lists). Document i belongs to fold i mod folds.
+ * `world`: add the compiled world lists (`models/names/`) to every fold.
+ */
 export function buildGazetteers(
   corpora: string,
   documents: readonly LabeledDocument[],
   folds: number,
+  world = true,
 ): Gazetteers {
   if (folds === 0) return { full: new Map(), folds: [new Map()] };
   const external: Gazetteer = new Map();
   addExternalNames(corpora, external);
+  if (world) addWorldNames(external);
   const full = new Map(external);
   const perFold = Array.from({ length: folds }, () => new Map(external));
   documents.forEach((document, index) => {

@@ -12,10 +12,32 @@ export const MAX_PHRASE_TOKENS = 6;
 
 /**
  * Lists: the four entity classes, plus first names and surnames taken from two-or-more
- * word person names (Ratinov & Roth also used first-name and last-name lists).
+ * word person names (Ratinov & Roth also used first-name and last-name lists), learnt from
+ * annotated names; then the world's typed lists (world-names.ts).
  */
-export const LIST_TYPES = [...ENTITY_CLASSES, 'FIRST', 'LAST'] as const;
+export const LIST_TYPES = [
+  ...ENTITY_CLASSES,
+  'FIRST',
+  'LAST',
+  'COUNTRY',
+  'NATIONALITY',
+  'REGION',
+  'CITY',
+  'BIG_CITY',
+  'COMPANY',
+  'PARTY',
+  'UNIVERSITY',
+  'CLUB',
+  'OUTLET',
+  'BRAND',
+  'POLITICIAN',
+  'GIVEN',
+  'SURNAME',
+] as const;
 export type ListType = (typeof LIST_TYPES)[number];
+
+/** The bits of the lists learnt from annotated names, which the model file stores. */
+export const LEARNT_LISTS = (1 << (ENTITY_CLASSES.length + 2)) - 1;
 
 /** Names keyed by lower-cased, space-joined tokens; value is a bit set of list types. */
 export type Gazetteer = Map<string, number>;

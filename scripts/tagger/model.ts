@@ -20,6 +20,8 @@ import {
 import { BeamScorer } from './scorer.ts';
 import { JointTable, WeightTable } from './weights.ts';
 import { MAX_FEATURES } from './features.ts';
+import { LEARNT_LISTS } from './gazetteer.ts';
+import { addUserNames, addWorldNames } from './world-names.ts';
 
 const MAGIC = 'DNER2';
 
@@ -50,6 +52,8 @@ export class NerModel {
   second: { weights: WeightTable; temperature: number } | undefined;
   /** Beam width for tagging (1: greedy). */
   beam = DEFAULT_BEAM;
+  /** Which EWN outlets it was trained on, so `kb eval` knows which scores are held out. */
+  ewn: 'all' | 'none' | 0 | 1 = 'none';
 
   constructor(weights: WeightTable, resources: Resources, temperature = 1) {
     this.weights = weights;
@@ -178,11 +182,14 @@ export function saveModel(model: NerModel, path: string): number {
     labels: LABEL_NAMES,
     tables: tables.map((table) => ({ rows: table.keys.length, scale: table.scale })),
     temperatures: [model.temperature, ...(model.second ? [model.second.temperature] : [])],
+    ewn: model.ewn,
     clusterWords: clusterWords.join('\n'),
     clusterIds: clusterWords.map((word) => model.resources.clusters.get(word)),
-    gazetteer: [...model.resources.gazetteer.entries()].sort((a, b) =>
-      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0,
-    ),
+    // Only the lists learnt from annotated names: the world's lists are files of their own.
+    gazetteer: [...model.resources.gazetteer.entries()]
+      .map(([key, bits]) => [key, bits & LEARNT_LISTS] as [string, number])
+      .filter(([, bits]) => bits !== 0)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
   });
   const headerBytes = Buffer.from(header, 'utf8');
   const length = Buffer.alloc(4);
@@ -215,6 +222,7 @@ export function loadModel(path: string | URL): NerModel {
     clusterWords: string;
     clusterIds: number[][];
     gazetteer: Array<[string, number]>;
+    ewn?: NerModel['ewn'];
   };
   offset += headerLength;
   if (header.labels.join() !== LABEL_NAMES.join())
@@ -238,9 +246,10 @@ export function loadModel(path: string | URL): NerModel {
   );
   const model = new NerModel(
     tables[0] as WeightTable,
-    { clusters, gazetteer: new Map(header.gazetteer) },
+    { clusters, gazetteer: addUserNames(addWorldNames(new Map(header.gazetteer))) },
     header.temperatures[0],
   );
+  model.ewn = header.ewn ?? 'none';
   if (tables[1]) model.second = { weights: tables[1], temperature: header.temperatures[1] ?? 1 };
   return model;
 }

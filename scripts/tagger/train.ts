@@ -14,6 +14,7 @@ import { evaluateDocuments, type SpanScores } from './eval-conll.ts';
 import { readConllDocuments, readOffsetDocuments, type LabeledDocument } from './corpus.ts';
 import { buildGazetteers } from './gazetteer-build.ts';
 import { readExtraDocuments } from './corpus-extra.ts';
+import { readEwnDocuments } from './corpus-ewn.ts';
 import { fitTemperature } from './calibrate.ts';
 import { aggregateFeatures } from './aggregate.ts';
 import type { WeightTable } from './weights.ts';
@@ -32,6 +33,8 @@ export interface TrainOptions {
   documents?: LabeledDocument[];
   /** Other corpora's train files added to CoNLL train (paths under `corpora`). */
   extra?: readonly string[];
+  /** EWN articles added to training: all outlets, one outlet fold, or none (default all). */
+  ewn?: 'all' | 'none' | 0 | 1;
   /** Score on CoNLL dev after each epoch (default true). */
   evaluate?: boolean;
   /** Drop averaged weight rows whose largest |weight| is at most this. */
@@ -67,6 +70,9 @@ export function trainModel(options: TrainOptions): TrainResult {
   const documents = options.documents ?? [
     ...readConllDocuments(join(conll, 'train.txt')),
     ...readExtraDocuments(options.corpora, options.extra ?? EXTRA_CORPORA),
+    ...(options.ewn === 'none'
+      ? []
+      : readEwnDocuments(options.corpora, options.ewn === 'all' ? undefined : options.ewn)),
   ];
   const gold = documents.map((document) =>
     document.sentences.map((sentence) => encodeBilou(sentence.spans, sentence.words.length)),
@@ -98,6 +104,7 @@ export function trainModel(options: TrainOptions): TrainResult {
       : undefined,
   });
   const model = new NerModel(first.weights, resources, SELECTION_TEMPERATURE);
+  model.ewn = options.documents ? 'none' : (options.ewn ?? 'all');
   if (evaluate) {
     model.temperature = fitTemperature(model.weights, model.extractor, devTokens);
     log(`first pass: confidence temperature ${model.temperature} (fitted on dev)`);

@@ -16,8 +16,12 @@ export function register(program: Command): void {
     .option('--only <suites>', `comma-separated: ${SUITES.join(',')}`)
     .option('--final', 'also score the test splits (read them once, to report a final figure)')
     .option(
+      '--cross',
+      'EWN: train a model per outlet fold and score each fold with the model that never saw it (about a minute)',
+    )
+    .option(
       '--errors [examples]',
-      'PolNeAR dev: wrong speakers, ECB+ dev: clustering errors, by category, with this many examples each (default 3)',
+      'EWN dev: recognition errors, PolNeAR dev: wrong speakers, ECB+ dev: clustering errors, by category, with this many examples each (default 3)',
     )
     .action(async (options: EvalOptions) => {
       const suites = (options.only?.split(',') ?? [...SUITES]) as Suite[];
