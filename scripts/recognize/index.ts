@@ -9,8 +9,9 @@ import { gazetteerRecognizer } from './gazetteer.ts';
 import { organizationRecognizer } from './organizations.ts';
 import { patternRecognizer } from './patterns.ts';
 import { taggerRecognizer } from './tagger.ts';
-import { loadCues } from './lexicon.ts';
+import { lines, loadCues } from './lexicon.ts';
 import { NOT_NAMES } from './names.ts';
+import { recallNames } from './recall.ts';
 import type { Recognizer, RecognizerContext, RecognizerFactory } from './types.ts';
 
 export const RECOGNIZERS: RecognizerFactory[] = [
@@ -46,10 +47,9 @@ export function recognizeMentions(doc: SegmentedArticle, recognizers: Recognizer
   for (const recognizer of recognizers) {
     if (!english && !recognizer.anyLanguage) continue;
     for (const found of recognizer.recognize(doc)) {
-      for (const mention of splitAtTitle(
-        trimSpan(found),
-        paragraphText.get(found.paragraph) ?? '',
-      )) {
+      const paragraph = paragraphText.get(found.paragraph) ?? '';
+      for (const mention of splitAtTitle(titledPerson(trimSpan(found), paragraph), paragraph)) {
+        if (isNoName(mention, paragraph)) continue;
         const inParagraph = taken.get(mention.paragraph) ?? [];
         if (inParagraph.some((m) => m.start < mention.end && mention.start < m.end)) continue;
         inParagraph.push(mention);
@@ -58,8 +58,23 @@ export function recognizeMentions(doc: SegmentedArticle, recognizers: Recognizer
       }
     }
   }
+  if (english) accepted.push(...recallNames(doc, accepted));
   const order = new Map(doc.paragraphs.map((p, i) => [p.id, i]));
   return accepted.sort(byPosition(order));
+}
+
+/** Page furniture (`scripts/data/furniture.txt`), lower-cased. */
+const FURNITURE = new Set(
+  lines('furniture.txt').map((line) => line.toLowerCase().replace(/\s+/g, ' ')),
+);
+
+/**
+ * Spans that are no name whatever a recognizer says: page furniture ("Slideshow", "File
+ * Photo") and a currency's country code glued to its sign ("US$", "HK$", "A$").
+ */
+export function isNoName(mention: Mention, paragraph: string): boolean {
+  if (paragraph[mention.end] === '$') return true;
+  return FURNITURE.has(mention.text.toLowerCase().replace(/\s+/g, ' '));
 }
 
 /** Quote marks, brackets and dashes at the edges are never part of a name. */
@@ -80,6 +95,39 @@ export function trimSpan(mention: Mention): Mention | undefined {
 const TITLES = loadCues()['person-before'];
 
 /**
+ * Titles outside a person's name, which name no organization or place after them: split
+ * off person spans only ("King Abdullah", not "King Abdullah University").
+ */
+const PERSON_TITLES = loadCues()['person-title'];
+
+/** Words that only qualify a title ("Crown" Prince, "His Majesty" King): no name of their own. */
+const TITLE_MODIFIERS = loadCues()['title-modifier'];
+
+/** Last words of organizations' names ("University", "Ministry"): a title before one is part of it. */
+const ORGANIZATION_HEADS = loadCues()['organization-last'];
+
+/**
+ * A name of up to three capitalized words right after a title ("Rep. Ada Quill", "King
+ * Abdullah") is a person's, whatever type a recognizer guessed, unless its last word is an
+ * organization's head word ("Minister Hall" yes, "President Hotel Group" no).
+ */
+export function titledPerson(mention: Mention | undefined, paragraph: string): Mention | undefined {
+  if (!mention || mention.type === 'person') return mention;
+  if (mention.type !== 'organization' && mention.type !== 'place') return mention;
+  const words = mention.text.split(/\s+/);
+  if (words.length > 3 || !words.every((w) => /^\p{Lu}/u.test(w))) return mention;
+  if (ORGANIZATION_HEADS.has(words.at(-1)!.toLowerCase())) return mention;
+  const before = /(\S+) $/u.exec(paragraph.slice(Math.max(0, mention.start - 20), mention.start));
+  const title = before?.[1];
+  if (!title || !/^\p{Lu}/u.test(title)) return mention;
+  const key = title.toLowerCase();
+  if (!TITLES.has(key) && !PERSON_TITLES.has(key)) return mention;
+  // A title is as specific as a pattern's evidence: it outweighs the tagger's guesses
+  // at the same name elsewhere in the article.
+  return { ...mention, type: 'person', score: Math.max(mention.score, 0.9), source: 'patterns' };
+}
+
+/**
  * Titles and honorifics are not part of names: a span with a title inside is cut there,
  * and what follows a title is a person's name, extended over the capitalized words right
  * after it when the recognizer stopped short ("CEO Matthew| Prince").
@@ -88,13 +136,20 @@ export function splitAtTitle(mention: Mention | undefined, paragraph: string): M
   if (!mention) return [];
   const words = [...mention.text.matchAll(/\S+/g)];
   const at = words.findIndex(
-    (w, i) => i < words.length - 1 && /^\p{Lu}/u.test(w[0]) && TITLES.has(w[0].toLowerCase()),
+    (w, i) =>
+      i < words.length - 1 &&
+      /^\p{Lu}/u.test(w[0]) &&
+      (TITLES.has(w[0].toLowerCase()) ||
+        (mention.type === 'person' && PERSON_TITLES.has(w[0].toLowerCase()))),
   );
   if (at < 0) return [mention];
   const title = words[at]!;
   const next = words[at + 1]!;
+  const onlyModifiers = words
+    .slice(0, at)
+    .every((w) => TITLE_MODIFIERS.has(w[0].toLowerCase().replace(/[’']s$/, '')));
   const before =
-    at > 0
+    at > 0 && !onlyModifiers
       ? trimSpan({
           ...mention,
           end: mention.start + title.index,

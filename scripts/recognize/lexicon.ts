@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 
-function lines(name: string): string[] {
+/** The non-comment lines of a file under `scripts/data/`, trimmed. */
+export function lines(name: string): string[] {
   return readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8')
     .split('\n')
     .map((line) => line.trim())
@@ -27,6 +28,8 @@ export type CueSection =
   | 'campaign-after'
   | 'event-head'
   | 'person-before'
+  | 'person-title'
+  | 'title-modifier'
   | 'person-after'
   | 'organization-last'
   | 'place-before'

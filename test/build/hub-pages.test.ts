@@ -44,9 +44,9 @@ beforeAll(() => {
     const topic = `${TOPICS[i % TOPICS.length]} ${Math.floor(i / TOPICS.length)}`;
     writeFileSync(
       join(work, 'content/articles', `report-${String(i).padStart(3, '0')}.md`),
-      `---\ntitle: Ada Quill and the ${topic}\ndate: 2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}\n---\n\n` +
-        `Ada Quill visited the ${topic} on a ${['wet', 'bright', 'cold', 'busy'][i % 4]} morning number ${i}, and spoke to ${30 + i} workers about plan ${i * 7}.\n\n` +
-        `Later Ada Quill said the ${topic} would need ${i + 3} more volunteers before season ${i}.\n`,
+      `---\ntitle: Mira Quill and the ${topic}\ndate: 2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}\n---\n\n` +
+        `Mira Quill visited the ${topic} on a ${['wet', 'bright', 'cold', 'busy'][i % 4]} morning number ${i}, and spoke to ${30 + i} workers about plan ${i * 7}.\n\n` +
+        `Later Mira Quill said the ${topic} would need ${i + 3} more volunteers before season ${i}.\n`,
     );
   }
   execFileSync(process.execPath, ['scripts/kb.ts', 'build', '--quiet'], {
@@ -71,13 +71,13 @@ const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) =>
 
 describe('a hub entity', () => {
   it('has its mentions over linked pages that hold each of its stories once', () => {
-    const pages = readdirSync(join(site, 'people/ada-quill/mentions'))
+    const pages = readdirSync(join(site, 'people/mira-quill/mentions'))
       .map(Number)
       .sort((a, b) => a - b);
     expect(pages[0]).toBe(2);
-    const all = ['people/ada-quill/', ...pages.map((n) => `people/ada-quill/mentions/${n}/`)];
+    const all = ['people/mira-quill/', ...pages.map((n) => `people/mira-quill/mentions/${n}/`)];
     const main = pageOf(all[0]!);
-    for (const n of pages) expect(hrefs(main)).toContain(`/people/ada-quill/mentions/${n}/`);
+    for (const n of pages) expect(hrefs(main)).toContain(`/people/mira-quill/mentions/${n}/`);
     // One group per story (its versions together) and per article outside a story.
     const kb = JSON.parse(readFileSync(join(site, 'data/kb.json'), 'utf8')) as {
       stories?: Array<{ articles: string[] }>;
@@ -106,7 +106,7 @@ describe('a hub entity', () => {
   });
 
   it('says on its first screen what it is covered by: counts, dates, a timeline with a table', () => {
-    const main = pageOf('people/ada-quill/');
+    const main = pageOf('people/mira-quill/');
     expect(main).toMatch(
       /320 mentions in \d+ stor(y|ies) and \d+ articles?, from <time datetime="2023-01-01">2023-01-01<\/time> to <time datetime="2023-12-27">/,
     );
@@ -115,22 +115,24 @@ describe('a hub entity', () => {
       Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`),
     );
     expect(bars.reduce((n, b) => n + Number(b[2]), 0)).toBe(320);
-    expect(main).toMatch(/<caption>Mentions of Ada Quill per month, 2023-01 to 2023-12<\/caption>/);
+    expect(main).toMatch(
+      /<caption>Mentions of Mira Quill per month, 2023-01 to 2023-12<\/caption>/,
+    );
     for (const target of ['#mentions-h', '#cite-h']) expect(main).toContain(`href="${target}"`);
   });
 
   it('keeps every page under 150 KB, the further ones out of search and in the sitemap', () => {
-    const further = readdirSync(join(site, 'people/ada-quill/mentions'));
+    const further = readdirSync(join(site, 'people/mira-quill/mentions'));
     for (const path of [
-      'people/ada-quill/',
-      ...further.map((n) => `people/ada-quill/mentions/${n}/`),
+      'people/mira-quill/',
+      ...further.map((n) => `people/mira-quill/mentions/${n}/`),
     ])
       expect(statSync(join(site, path, 'index.html')).size, path).toBeLessThan(150_000);
-    expect(pageOf('people/ada-quill/')).toContain('data-pagefind-body');
+    expect(pageOf('people/mira-quill/')).toContain('data-pagefind-body');
     for (const n of further) {
-      expect(pageOf(`people/ada-quill/mentions/${n}/`)).not.toContain('data-pagefind-body');
+      expect(pageOf(`people/mira-quill/mentions/${n}/`)).not.toContain('data-pagefind-body');
       expect(readFileSync(join(site, 'sitemap.xml'), 'utf8')).toContain(
-        `https://example.org/people/ada-quill/mentions/${n}/`,
+        `https://example.org/people/mira-quill/mentions/${n}/`,
       );
     }
   });
@@ -155,7 +157,7 @@ describe('a hub page and a further page of mentions in Chromium', () => {
           colorScheme: scheme,
           viewport: { width, height: 900 },
         });
-        for (const path of ['people/ada-quill/', 'people/ada-quill/mentions/2/']) {
+        for (const path of ['people/mira-quill/', 'people/mira-quill/mentions/2/']) {
           await page.goto(`${server.url}${path}`);
           expect(await violations(page), `${path} ${scheme} ${width}`).toEqual([]);
         }

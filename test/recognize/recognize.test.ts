@@ -9,6 +9,8 @@ import {
 import { patternRecognizer } from '../../scripts/recognize/patterns.ts';
 import { gazetteerRecognizer } from '../../scripts/recognize/gazetteer.ts';
 import { makeArticle } from '../helpers.ts';
+import { createExtractor } from '../../scripts/build/extract-text.ts';
+import { recallNames } from '../../scripts/recognize/recall.ts';
 
 const found = (body: string, factories = RECOGNIZERS, curated = []) =>
   recognizeMentions(
@@ -38,7 +40,12 @@ describe('pattern recognizer', () => {
   it('takes a common word opening a sentence for no name, unless the article capitalizes it inside one too', () => {
     const body =
       'Ultimately, the forum will be busy. Fan website Trek United raised money. Signal, an app, grew. Users of Signal agreed.';
-    expect(found(body, [patternRecognizer])).toEqual(['site:Trek United', 'site:Signal']);
+    // The pattern names "Signal, an app"; the article's other "Signal" is the same name.
+    expect(found(body, [patternRecognizer])).toEqual([
+      'site:Trek United',
+      'site:Signal',
+      'site:Signal',
+    ]);
   });
 
   it('finds named events with their year, place and date', () => {
@@ -80,7 +87,26 @@ describe('recognizeMentions', () => {
     const mentions = found(
       'Rep. Ada Quill posted on the Blorp website. Ada Quill said so on Twitch.',
     );
-    expect(mentions).toEqual(['person:Ada Quill', 'site:Blorp', 'person:Ada Quill', 'site:Twitch']);
+    // The second "Ada Quill" is typed by the tagger alone; the article's vote settles it below.
+    expect(mentions.map((m) => m.replace(/^\w+:/, ''))).toEqual([
+      'Ada Quill',
+      'Blorp',
+      'Ada Quill',
+      'Twitch',
+    ]);
+    expect(mentions.filter((m) => m.startsWith('site:'))).toEqual(['site:Blorp', 'site:Twitch']);
+    expect(mentions[0]).toBe('person:Ada Quill');
+  });
+
+  it('makes a name after a title a person, and the title outweighs the tagger elsewhere in the article', () => {
+    const extraction = createExtractor().extract(
+      'quill',
+      'Rep. Ada Quill posted on the Blorp website. Ada Quill said so on Twitch. King Zorbo spoke.',
+    );
+    const byName = new Map(extraction.entities.map((e) => [e.name, e]));
+    expect(byName.get('Ada Quill')?.type).toBe('person');
+    expect(byName.get('Ada Quill')?.mentions).toHaveLength(2);
+    expect(byName.get('Zorbo')?.type).toBe('person');
   });
 });
 
@@ -101,6 +127,49 @@ describe('titles are not part of names', () => {
       ),
     ).toEqual(['organization:Cloudflare', 'person:Matthew Prince']);
   });
+
+  const span = (text: string, paragraph: string, type: 'person' | 'organization') => {
+    const start = paragraph.indexOf(text);
+    return splitAtTitle(
+      {
+        paragraph: 'p1',
+        start,
+        end: start + text.length,
+        text,
+        type,
+        score: 0.5,
+        source: 'tagger',
+      },
+      paragraph,
+    ).map((m) => `${m.type}:${m.text}`);
+  };
+
+  it('leaves a royal or judicial title and the words that qualify it outside a person', () => {
+    expect(span('King Abdullah', 'King Abdullah met them.', 'person')).toEqual(['person:Abdullah']);
+    expect(
+      span('Crown Prince Mohammed bin Salman', 'Crown Prince Mohammed bin Salman said.', 'person'),
+    ).toEqual(['person:Mohammed bin Salman']);
+    expect(
+      span('Justice Mohammad Shahinur Islam', 'led by Justice Mohammad Shahinur Islam', 'person'),
+    ).toEqual(['person:Mohammad Shahinur Islam']);
+  });
+
+  it('keeps those titles inside the name of an organization', () => {
+    const paragraph = 'She studied at King Abdullah University of Science.';
+    expect(span('King Abdullah University of Science', paragraph, 'organization')).toEqual([
+      'organization:King Abdullah University of Science',
+    ]);
+  });
+});
+
+describe('spans that are no name', () => {
+  it('takes neither page furniture nor a currency code glued to its sign for a name', () => {
+    const mentions = found(
+      'Slideshow\n\nFile Photo\n\nThe firm raised US$500 million and HK$3 billion in London.',
+    );
+    expect(mentions).toContain('place:London');
+    expect(mentions.filter((m) => /Slideshow|File Photo|:US$|:HK$/.test(m))).toEqual([]);
+  });
 });
 
 describe('organization evidence from context', () => {
@@ -112,6 +181,46 @@ describe('organization evidence from context', () => {
       'organization:Frobnic',
       'organization:Quuxly',
       'organization:Hostcorp',
+    ]);
+  });
+});
+
+describe('one name, one meaning in an article', () => {
+  it('finds a name again where the recognizers missed it, written apart or as one word', () => {
+    const extraction = createExtractor().extract(
+      'recall',
+      'Kiwi Farms, a forum, went offline. “I was targeted by Kiwifarms,” she said. Its founder Joshua Moon spoke; Moon declined to comment.',
+    );
+    const kiwi = extraction.entities.find((e) => e.name === 'Kiwi Farms');
+    expect(kiwi?.mentions.map((m) => m.text)).toEqual(['Kiwi Farms', 'Kiwifarms']);
+    const moon = extraction.entities.find((e) => e.name === 'Joshua Moon');
+    expect(moon?.mentions.map((m) => m.text)).toEqual(['Joshua Moon', 'Moon']);
+  });
+
+  it('leaves a surname two people of the article share to neither, and a name inside a longer one alone', () => {
+    const body =
+      'Ana Moon and Joshua Moon met in Zorbville. Moon spoke first. Zorbville Harbour Authority agreed, and Zorbville too.';
+    const doc = segmentArticle(makeArticle(body));
+    const paragraph = doc.paragraphs[0]!;
+    const mention = (text: string, type: 'person' | 'place') => {
+      const start = paragraph.text.indexOf(text);
+      return {
+        paragraph: paragraph.id,
+        start,
+        end: start + text.length,
+        text,
+        type,
+        score: 0.9,
+        source: 'tagger',
+      };
+    };
+    const added = recallNames(doc, [
+      mention('Ana Moon', 'person'),
+      mention('Joshua Moon', 'person'),
+      mention('Zorbville', 'place'),
+    ]);
+    expect(added.map((m) => `${m.type}:${m.text}@${m.start}`)).toEqual([
+      `place:Zorbville@${body.lastIndexOf('Zorbville')}`,
     ]);
   });
 });
