@@ -8,6 +8,7 @@ import type { EntityType } from '../core/schema.ts';
 import type { Mention, Paragraph, Token } from '../core/types.ts';
 import type { RecognizerFactory } from './types.ts';
 import { defaultModel } from '../tagger/default-model.ts';
+import { LIST_TYPES, type Gazetteer, type ListType } from '../tagger/gazetteer.ts';
 
 const TYPES: Partial<Record<string, EntityType>> = {
   PER: 'person',
@@ -49,6 +50,12 @@ export function splitGlued(tokens: readonly Token[]): Token[] {
   });
 }
 
+const bit = (list: ListType): number => 1 << LIST_TYPES.indexOf(list);
+
+function isNationality(gazetteer: Gazetteer, word: string): boolean {
+  return ((gazetteer.get(word.toLowerCase()) ?? 0) & bit('NATIONALITY')) !== 0;
+}
+
 /** `taggerRecognizer`: the trained tagger as a `Recognizer`. */
 export const taggerRecognizer: RecognizerFactory = () => ({
   name: 'tagger',
@@ -72,6 +79,13 @@ export const taggerRecognizer: RecognizerFactory = () => ({
         const type = TYPES[span.type];
         if (!type) continue;
         let first = span.tokenStart;
+        // A nationality before a person's name is not part of it ("Gambian Bakary Gassama").
+        if (
+          type === 'person' &&
+          span.tokenEnd - first >= 3 &&
+          isNationality(model.resources.gazetteer, (tokens[first] as Token).text)
+        )
+          first++;
         while (type === 'person' && first < span.tokenEnd - 1 && isTitle(tokens[first] as Token))
           first++;
         const start = (tokens[first] as Token).start;

@@ -224,3 +224,13 @@ describe('one name, one meaning in an article', () => {
     ]);
   });
 });
+
+describe('a nationality before a name', () => {
+  it('is no part of the person it describes', () => {
+    const names = createExtractor()
+      .extract('n', 'Gambian Lamin Jallow scored twice, and Kenyan Eliud Kipchoge won in Berlin.')
+      .entities.filter((e) => e.type === 'person')
+      .flatMap((e) => e.mentions.map((m) => m.text));
+    expect(names.sort()).toEqual(['Eliud Kipchoge', 'Lamin Jallow']);
+  });
+});
