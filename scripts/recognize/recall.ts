@@ -7,7 +7,8 @@
  * mentions where none stands, so everything they found stays as it was.
  *
  * What is looked for: each found name as written; a multi-word name written as one word
- * ("KiwiFarms"); and a person's surname when no other person of the article shares it.
+ * ("KiwiFarms"); a person's surname when no other person of the article shares it; and a
+ * short name the article introduces in brackets after a name ("… Coordinator (CAM)").
  * Single words that are titles, cues or `not-names.txt` words are never looked for alone.
  */
 import type { Mention, Paragraph, SegmentedArticle, Token } from '../core/types.ts';
@@ -78,6 +79,7 @@ export function recallNames(doc: SegmentedArticle, accepted: readonly Mention[])
     }
   }
   for (const known of surnames.values()) if (known) add(known);
+  for (const known of introducedShortNames(doc, accepted)) add(known);
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
   const taken = new Map<string, Mention[]>();
@@ -105,6 +107,25 @@ export function recallNames(doc: SegmentedArticle, accepted: readonly Mention[])
     }
   }
   return added;
+}
+
+/**
+ * A short name an article introduces in brackets right after a name it found ("Arauco
+ * Malleco Coordinator (CAM)", "Freedom and Refoundation (Libre)"): a name of the same
+ * thing wherever it stands in the article, the bracketed one included.
+ */
+const INTRODUCED = /^\s?\(["“]?(\p{Lu}[\p{L}\p{N}&.-]{1,11})["”]?\)/u;
+
+function introducedShortNames(doc: SegmentedArticle, accepted: readonly Mention[]): Known[] {
+  const text = new Map(doc.paragraphs.map((p) => [p.id, p.text]));
+  const found: Known[] = [];
+  for (const m of accepted) {
+    if (m.type !== 'organization' && m.type !== 'place' && m.type !== 'site') continue;
+    const short = INTRODUCED.exec((text.get(m.paragraph) ?? '').slice(m.end, m.end + 20))?.[1];
+    if (!short || !usableAlone(short) || m.text.split(/\s+/).length < 2) continue;
+    found.push({ words: [short], type: m.type, score: m.score * RECALL_FACTOR, source: m.source });
+  }
+  return found;
 }
 
 function longestMatch(

@@ -197,6 +197,28 @@ describe('one name, one meaning in an article', () => {
     expect(moon?.mentions.map((m) => m.text)).toEqual(['Joshua Moon', 'Moon']);
   });
 
+  it('finds a short name the article introduces in brackets wherever it stands', () => {
+    const body = 'The Zorbic Harbour Authority (ZHA) met. Later the ZHA agreed, and so did Ana.';
+    const doc = segmentArticle(makeArticle(body));
+    const paragraph = doc.paragraphs[0]!;
+    const start = paragraph.text.indexOf('Zorbic Harbour Authority');
+    const added = recallNames(doc, [
+      {
+        paragraph: paragraph.id,
+        start,
+        end: start + 'Zorbic Harbour Authority'.length,
+        text: 'Zorbic Harbour Authority',
+        type: 'organization',
+        score: 0.9,
+        source: 'tagger',
+      },
+    ]);
+    expect(added.map((m) => `${m.type}:${m.text}`)).toEqual([
+      'organization:ZHA',
+      'organization:ZHA',
+    ]);
+  });
+
   it('leaves a surname two people of the article share to neither, and a name inside a longer one alone', () => {
     const body =
       'Ana Moon and Joshua Moon met in Zorbville. Moon spoke first. Zorbville Harbour Authority agreed, and Zorbville too.';
