@@ -15,6 +15,7 @@ import { createExtractor, type Extraction } from '../build/extract-text.ts';
 import { scoreSpans, type ScoredSpan, type SpanScores } from '../tagger/eval-conll.ts';
 import { hashString } from '../tagger/hash.ts';
 import { tallyError, type ErrorCategories } from './polnear-errors.ts';
+import { appendTo } from '../core/collections.ts';
 import type { EntityType } from '../core/schema.ts';
 
 const CORPUS_TYPE: Partial<Record<EntityType, string>> = {
@@ -92,7 +93,7 @@ export function evaluateEwn(
   const predicted = new Map<string, Predicted[]>();
   const errors: ErrorCategories = {};
   const push = <T>(map: Map<string, T[]>, key: string, items: T[]): void => {
-    map.set(key, [...(map.get(key) ?? []), ...items]);
+    for (const item of items) appendTo(map, key, item);
   };
   for (const record of records) {
     const goldSpans = record.entities.map((e) => ({

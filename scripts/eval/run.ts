@@ -57,12 +57,13 @@ function runEwn(options: EvalOptions): void {
     // One model per outlet fold, trained as `kb train` trains (same corpora, clusters and
     // lists) but on the other fold's EWN articles only: every article is tagged by a
     // model that never saw its outlet.
+    const clusters = loadOrBuildClusters(options.corpora);
     const models = ([0, 1] as const).map((fold) => {
       console.log(`training a model without EWN outlet fold ${fold}…`);
       return trainModel({
         corpora: options.corpora,
         epochs: 8,
-        clusters: loadOrBuildClusters(options.corpora),
+        clusters,
         gazetteers: true,
         ewn: fold === 0 ? 1 : 0,
       }).model;

@@ -15,6 +15,7 @@ import type { Mention, Paragraph, SegmentedArticle, Token } from '../core/types.
 import type { EntityType } from '../core/schema.ts';
 import { loadCues } from './lexicon.ts';
 import { NOT_NAMES } from './names.ts';
+import { appendTo } from '../core/collections.ts';
 
 /** A found name to look for: its words, and what it is. */
 interface Known {
@@ -83,7 +84,7 @@ export function recallNames(doc: SegmentedArticle, accepted: readonly Mention[])
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
   const taken = new Map<string, Mention[]>();
-  for (const m of accepted) taken.set(m.paragraph, [...(taken.get(m.paragraph) ?? []), m]);
+  for (const m of accepted) appendTo(taken, m.paragraph, m);
   const added: Mention[] = [];
   for (const paragraph of doc.paragraphs) {
     const inParagraph = taken.get(paragraph.id) ?? [];
